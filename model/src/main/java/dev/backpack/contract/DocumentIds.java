@@ -1,0 +1,58 @@
+package dev.backpack.contract;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Document ids: sha256 of the canonical JSON of {@code module, host, source_type, value, uuid}, taken
+ * before node, pod and timestamp are added (upstream's rule). For cluster-scoped modules the host is
+ * left out, so every node reporting the same cluster fact yields the same id.
+ */
+public final class DocumentIds {
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private DocumentIds() {
+    }
+
+    public static String compute(MetadataModule module, String host, String sourceType, Object value, String uuid) {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("module", module.moduleName());
+        if (module.scope() == ModuleScope.NODE) {
+            identity.put("host", host);
+        }
+        identity.put("source_type", sourceType);
+        identity.put("value", value);
+        identity.put("uuid", uuid);
+        return sha256(canonicalJson(identity));
+    }
+
+    public static String canonicalJson(Object value) {
+        try {
+            return CANONICAL.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM ships SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.backpack.model;
+
+import dev.backpack.model.validation.InvalidBenchmarkException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Every malformed input is rejected with a message that names the offending field. */
+class MalformedBenchmarkTest {
+
+    static Stream<Arguments> malformed() {
+        return Stream.of(
+                Arguments.of("port is not a number", """
+                        elasticsearch:
+                          server: es
+                          port: abc
+                        """, "spec.elasticsearch.port", "expected a whole number"),
+                Arguments.of("port 0", """
+                        elasticsearch:
+                          server: es
+                          port: 0
+                        """, "spec.elasticsearch.port", "between 1 and 65535"),
+                Arguments.of("port too large", """
+                        elasticsearch:
+                          server: es
+                          port: 70000
+                        """, "spec.elasticsearch.port", "between 1 and 65535"),
+                Arguments.of("collection is not a boolean", """
+                        metadata:
+                          collection: maybe
+                        """, "spec.metadata.collection", "true or false"),
+                Arguments.of("label pair of three items", """
+                        elasticsearch: {server: es}
+                        metadata:
+                          collection: true
+                          targeted: false
+                          label:
+                            - [foo, bar, baz]
+                        """, "spec.metadata.label[0]", "[key, value] pair, got 3 items"),
+                Arguments.of("label pair of one item", """
+                        metadata:
+                          label:
+                            - [foo, bar]
+                            - [lonely]
+                        """, "spec.metadata.label[1]", "got 1 item"),
+                Arguments.of("label is not a list", """
+                        metadata:
+                          label: foo=bar
+                        """, "spec.metadata.label", "expected a list"),
+                Arguments.of("unknown tag", """
+                        metadata:
+                          stockpileTags: [common, cpus]
+                        """, "spec.metadata.stockpileTags", "unknown tag cpus; known tags: all, always"),
+                Arguments.of("unknown skip tag, snake case", """
+                        metadata:
+                          stockpile_skip_tags: [memroy]
+                        """, "spec.metadata.stockpile_skip_tags", "unknown tag memroy"),
+                Arguments.of("both tag spellings disagree", """
+                        metadata:
+                          stockpileTags: [cpu]
+                          stockpile_tags: [memory]
+                        """, "spec.metadata.stockpileTags", "keep one spelling"),
+                Arguments.of("collection without server", """
+                        metadata:
+                          collection: true
+                        """, "spec.elasticsearch.server", "metadata collection needs spec.elasticsearch.server"),
+                Arguments.of("server with spaces", """
+                        elasticsearch:
+                          server: "my es"
+                        """, "spec.elasticsearch.server", "spaces"),
+                Arguments.of("credentials secret without name", """
+                        elasticsearch:
+                          server: es
+                          credentialsSecret: {usernameKey: u}
+                        """, "spec.elasticsearch.credentialsSecret.name", "is required"),
+                Arguments.of("ca bundle names both sources", """
+                        elasticsearch:
+                          server: es
+                          caBundle: {secretName: a, configMapName: b}
+                        """, "spec.elasticsearch.caBundle", "exactly one"),
+                Arguments.of("insecure and ca bundle", """
+                        elasticsearch:
+                          server: es
+                          insecureSkipVerify: true
+                          caBundle: {secretName: a}
+                        """, "spec.elasticsearch.insecureSkipVerify", "cannot be true together with caBundle"),
+                Arguments.of("metadata is a string", """
+                        metadata: yes please
+                        """, "spec.metadata", "expected a mapping"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void rejectedWithFieldName(String description, String specFragment, String field, String message) {
+        InvalidBenchmarkException e = catchThrowableOfType(InvalidBenchmarkException.class,
+                () -> BenchmarkYaml.parseValid(Resources.benchmarkWithSpecFragment(specFragment)));
+        assertThat(e).as(description).isNotNull();
+        assertThat(e.violations()).as(description)
+                .anySatisfy(v -> {
+                    assertThat(v.field()).isEqualTo(field);
+                    assertThat(v.message()).contains(message);
+                });
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}")
+    @MethodSource("structural")
+    void structuralProblemsNameTheField(String yaml, String field, String message) {
+        InvalidBenchmarkException e = catchThrowableOfType(InvalidBenchmarkException.class, () -> BenchmarkYaml.parseValid(yaml));
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains(field).contains(message);
+    }
+
+    static Stream<Arguments> structural() {
+        return Stream.of(
+                Arguments.of("", "(document)", "is empty"),
+                Arguments.of("kind: Benchmark\nspec: [1, 2]\n", "spec", "expected a mapping"),
+                Arguments.of("kind: Benchmark\nspec:\n  workload: {}\n", "spec.workload.name", "is required"),
+                Arguments.of("kind: Benchmark\nspec: {workload: {name: byowl}\n", "line ", "is not valid YAML"));
+    }
+}
