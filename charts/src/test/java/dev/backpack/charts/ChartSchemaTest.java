@@ -1,0 +1,33 @@
+package dev.backpack.charts;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** values.schema.json is strict enough that helm refuses bad values before anything reaches a cluster. */
+class ChartSchemaTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            typo-key.yaml                | operater
+            replicas-zero.yaml           | replicas
+            replicas-string.yaml         | replicas
+            pull-policy.yaml             | pullPolicy
+            redis-port.yaml              | port
+            redis-url.yaml               | host
+            timeout.yaml                 | daemonSetReadyTimeout
+            secrets-rule.yaml            | resources
+            wildcard-verb.yaml           | verbs
+            namespace-name.yaml          | watchNamespaces
+            privileged-operator.yaml     | privileged
+            image-tag-in-repository.yaml | repository
+            """)
+    void badValuesAreRejectedNamingTheField(String file, String field) {
+        Chart chart = Chart.underTest();
+
+        assertThatThrownBy(() -> chart.render(TestResources.path("bad-values/" + file)))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining(field);
+    }
+}
