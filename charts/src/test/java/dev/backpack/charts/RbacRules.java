@@ -12,11 +12,11 @@ import java.util.stream.Stream;
  * Reads RBAC rules the way the API server does (wildcards included), so the tests can ask "may this
  * role read Secrets?" of any role, ours or upstream's, instead of string-matching our own YAML.
  */
-final class RbacRules {
+public final class RbacRules {
     private RbacRules() {
     }
 
-    static boolean allows(List<PolicyRule> rules, String apiGroup, String resource, String verb) {
+    public static boolean allows(List<PolicyRule> rules, String apiGroup, String resource, String verb) {
         return rules.stream().anyMatch(rule -> matches(rule.getApiGroups(), apiGroup)
                 && (matches(rule.getResources(), resource) || rule.getResources().contains("*/*"))
                 && matches(rule.getVerbs(), verb));
@@ -27,7 +27,7 @@ final class RbacRules {
     }
 
     /** Why a rule is not least-privilege; empty when it is fine. */
-    static List<String> problems(PolicyRule rule) {
+    public static List<String> problems(PolicyRule rule) {
         List<String> out = new ArrayList<>();
         if (contains(rule.getApiGroups(), "*")) {
             out.add("wildcard apiGroup");
@@ -52,7 +52,7 @@ final class RbacRules {
     }
 
     /** Each rule expanded to "group/resource[:name]:verb" entries, for exact comparisons. */
-    static Set<String> grants(List<PolicyRule> rules) {
+    public static Set<String> grants(List<PolicyRule> rules) {
         Set<String> out = new TreeSet<>();
         for (PolicyRule rule : rules) {
             List<String> names = rule.getResourceNames() == null || rule.getResourceNames().isEmpty()
