@@ -49,6 +49,12 @@ final class Chart {
         return new Rendered(yaml, parse(yaml));
     }
 
+    /** {@code helm template ... --set key=value}, for single-value checks. */
+    Rendered renderWith(String key, String value) {
+        String yaml = new Helm(dir).template().withName(RELEASE).withNamespace(NAMESPACE).set(key, value).call();
+        return new Rendered(yaml, parse(yaml));
+    }
+
     Rendered renderDefaults() {
         return render(null);
     }

@@ -2,7 +2,9 @@ package dev.backpack.charts;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** values.schema.json is strict enough that helm refuses bad values before anything reaches a cluster. */
@@ -29,5 +31,20 @@ class ChartSchemaTest {
         assertThatThrownBy(() -> chart.render(TestResources.path("bad-values/" + file)))
                 .hasMessageContaining("values don't meet the specifications of the schema")
                 .hasMessageContaining(field);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"90s", "10m", "1h30m", "500ms", "PT10M", "P1D", "PT1.5S", "P1DT2H"})
+    void durationsTheOperatorUnderstandsAreAccepted(String duration) {
+        Rendered r = Chart.underTest().renderWith("operator.daemonSetReadyTimeout", duration);
+
+        assertThat(r.operatorEnv()).containsEntry("BACKPACK_DAEMONSET_READY_TIMEOUT", duration);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"P", "PT", "10", "10 m", "1d", "-5m"})
+    void otherDurationsAreRejected(String duration) {
+        assertThatThrownBy(() -> Chart.underTest().renderWith("operator.daemonSetReadyTimeout", duration))
+                .hasMessageContaining("daemonSetReadyTimeout");
     }
 }
