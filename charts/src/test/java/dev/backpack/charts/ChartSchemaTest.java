@@ -34,7 +34,7 @@ class ChartSchemaTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"90s", "10m", "1h30m", "500ms", "PT10M", "P1D", "PT1.5S", "P1DT2H"})
+    @ValueSource(strings = {"90s", "10m", "2h", "500ms", "PT10M", "PT1H30M", "P1D", "PT1.5S", "P1DT2H"})
     void durationsTheOperatorUnderstandsAreAccepted(String duration) {
         Rendered r = Chart.underTest().renderWith("operator.daemonSetReadyTimeout", duration);
 
@@ -42,7 +42,7 @@ class ChartSchemaTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"P", "PT", "10", "10 m", "1d", "-5m"})
+    @ValueSource(strings = {"P", "PT", "10", "10 m", "1d", "-5m", "1h30m"})
     void otherDurationsAreRejected(String duration) {
         assertThatThrownBy(() -> Chart.underTest().renderWith("operator.daemonSetReadyTimeout", duration))
                 .hasMessageContaining("daemonSetReadyTimeout");
