@@ -128,7 +128,7 @@ class ChartMatrixTest {
         assertThat(r.operatorEnv()).contains(entry("BACKPACK_LEADER_ELECTION", "true"),
                 entry("BACKPACK_LEASE_NAMESPACE", Chart.NAMESPACE));
         Role lease = r.get(Role.class, Chart.NAMESPACE, OPERATOR + "-leader-election");
-        assertThat(RbacRules.grants(lease.getRules())).contains(
+        assertThat(RbacRules.grants(lease.getRules())).containsExactlyInAnyOrder(
                 "coordination.k8s.io/leases:get", "coordination.k8s.io/leases:create", "coordination.k8s.io/leases:update");
         assertThat(r.get(RoleBinding.class, Chart.NAMESPACE, OPERATOR + "-leader-election").getSubjects())
                 .singleElement().satisfies(s -> assertThat(s.getName()).isEqualTo(OPERATOR));
