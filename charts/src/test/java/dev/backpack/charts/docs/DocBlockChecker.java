@@ -7,8 +7,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.backpack.charts.RbacRules;
 import dev.backpack.model.BenchmarkYaml;
 import dev.backpack.model.validation.InvalidBenchmarkException;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -28,6 +30,8 @@ import java.util.TreeSet;
  */
 final class DocBlockChecker {
     static final Set<String> BENCHMARK_FRAGMENT_KEYS = Set.of("metadata", "elasticsearch", "spec");
+    /** Excerpts of Kubernetes objects the docs may show without apiVersion/kind, tried in this order. */
+    static final List<Class<?>> KUBERNETES_PARTS = List.of(PodSpec.class, Container.class);
 
     private final ValuesSchema values;
     private final YAMLMapper yaml = new YAMLMapper();
@@ -76,9 +80,33 @@ final class DocBlockChecker {
         if (values.topLevelKeys().containsAll(keys)) {
             return values.errors(document);
         }
+        for (Class<?> part : KUBERNETES_PARTS) {
+            if (!keys.isEmpty() && propertiesOf(part).containsAll(keys)) {
+                return kubernetesPart(document, part);
+            }
+        }
         return List.of("cannot tell what this block is (keys " + keys + "): give it apiVersion and kind, "
                 + "start it with metadata:/elasticsearch:/spec: for a Benchmark fragment, mark Helm values with "
-                + MarkdownYamlBlocks.VALUES_MARK + ", or use a ```text block if it is not meant to be applied");
+                + MarkdownYamlBlocks.VALUES_MARK + ", write a pod spec or container fragment with their field names, "
+                + "or use a ```text block if it is not meant to be applied");
+    }
+
+    /** A pod spec or container excerpt (e.g. what the operator injects) must bind to fabric8's model. */
+    private List<String> kubernetesPart(JsonNode document, Class<?> part) {
+        try {
+            kubernetes.convertValue(document, part);
+            return List.of();
+        } catch (RuntimeException e) {
+            return List.of("not a valid " + part.getSimpleName() + " fragment: " + e.getMessage());
+        }
+    }
+
+    private Set<String> propertiesOf(Class<?> type) {
+        Set<String> names = new TreeSet<>();
+        yaml.getSerializationConfig().introspect(yaml.constructType(type)).findProperties()
+                .forEach(p -> names.add(p.getName()));
+        names.remove("additionalProperties");
+        return names;
     }
 
     private List<String> benchmark(JsonNode document) {

@@ -75,8 +75,26 @@ class DocBlockCheckerTest {
     }
 
     @Test
+    void podSpecAndContainerExcerptsBindToTheKubernetesModel() {
+        assertThat(problems("""
+                volumes:
+                  - name: es-credentials
+                    secret:
+                      secretName: es-credentials
+                containers:
+                  - name: backpack
+                    args: ["--server=https://es.example.com:9200"]
+                    volumeMounts:
+                      - {name: es-credentials, mountPath: /etc/backpack/es, readOnly: true}
+                """, YamlBlock.Mark.NONE)).isEmpty();
+        assertThat(problems("name: backpack\nimage: x\nargs: [serve]\n", YamlBlock.Mark.NONE)).isEmpty();
+        assertThat(problems("containers:\n  - name: backpack\n    ports: 8080\n", YamlBlock.Mark.NONE))
+                .singleElement().asString().contains("not a valid PodSpec fragment");
+    }
+
+    @Test
     void unclassifiedAndBrokenBlocksAreCaught() {
-        assertThat(problems("initContainers:\n  - name: backpack\n", YamlBlock.Mark.NONE))
+        assertThat(problems("collector:\n  name: backpack\n", YamlBlock.Mark.NONE))
                 .singleElement().asString().contains("cannot tell what this block is");
         assertThat(problems("a: [unclosed\n", YamlBlock.Mark.NONE)).singleElement().asString().contains("not valid YAML");
     }
