@@ -61,7 +61,6 @@ public final class SearchSink implements DocumentSink {
             pending.add(new Pending(doc.module(), doc.index(), doc.id(), doc));
         }
         if (raw != null) {
-            rawIndex.ensureExists();
             pending.add(new Pending(null, IndexNames.RAW, raw.id(), raw));
         }
         Outcomes outcomes = new Outcomes();
@@ -92,6 +91,10 @@ public final class SearchSink implements DocumentSink {
                     return;
                 }
             }
+            if (remaining.stream().anyMatch(p -> p.module == null)) {
+                // Before the bulk, or the bulk would auto-create the raw index with a dynamic mapping.
+                rawIndex.ensureExists();
+            }
             BulkResponse response;
             try {
                 List<BulkOperation> operations = remaining.stream().map(SearchSink::createOperation).toList();
@@ -103,8 +106,8 @@ public final class SearchSink implements DocumentSink {
                     remaining.forEach(p -> outcomes.failed(p, failure.message()));
                     return;
                 }
-                LOG.warn("bulk of {} documents to {} failed, will retry: {}", remaining.size(), config.address(),
-                        failure.message());
+                LOG.warn("bulk of {} documents to {} failed (attempt {}), will retry: {}", remaining.size(),
+                        config.address(), retry + 1, failure.message());
                 continue;
             } catch (RuntimeException e) {
                 // e.g. a response that cannot be parsed: retrying would not change it.
@@ -155,7 +158,8 @@ public final class SearchSink implements DocumentSink {
             return "gave up after " + config.indexRetries() + " retries (--index-retries)";
         }
         if (!deadline.allows(delay)) {
-            return "--timeout of " + config.timeout() + " reached";
+            String timeout = config.timeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+            return "--timeout of " + timeout + " reached";
         }
         return null;
     }
