@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.backpack.agent.summary.RunSummary;
+import dev.backpack.agent.summary.TerminationSummary;
 import dev.backpack.agent.summary.SummaryJson;
 import dev.backpack.contract.AgentFlags;
 import org.slf4j.Logger;
@@ -53,8 +53,8 @@ public final class AgentServer implements AutoCloseable {
             daemon("backpack-initial-collection"));
     private final ExecutorService handlers = Executors.newCachedThreadPool(daemon("backpack-http"));
     private HttpServer http;
-    private volatile RunSummary readySummary;
-    private volatile RunSummary lastFailure;
+    private volatile TerminationSummary readySummary;
+    private volatile TerminationSummary lastFailure;
     private volatile boolean stopping;
 
     public AgentServer(ServeSettings settings, CollectionRun run) {
@@ -97,7 +97,7 @@ public final class AgentServer implements AutoCloseable {
             initial.schedule(() -> initialCollection(nextDelay), 1, TimeUnit.SECONDS);
             return;
         }
-        RunSummary summary;
+        TerminationSummary summary;
         try {
             summary = safeRun(null);
         } finally {
@@ -117,17 +117,17 @@ public final class AgentServer implements AutoCloseable {
         initial.schedule(() -> initialCollection(following), nextDelay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private RunSummary safeRun(String uuid) {
+    private TerminationSummary safeRun(String uuid) {
         try {
             return run.collect(uuid);
         } catch (RuntimeException e) {
             // The runner reports failures in its summary; anything thrown is a bug, kept from killing the server.
             LOG.error("collection run failed unexpectedly", e);
-            return RunSummary.failedBeforeDelivery(uuid, null, null, "unexpected error: " + e, Duration.ZERO);
+            return TerminationSummary.failedBeforeDelivery(uuid, null, null, "unexpected error: " + e, Duration.ZERO);
         }
     }
 
-    private synchronized void markReady(RunSummary summary) {
+    private synchronized void markReady(TerminationSummary summary) {
         boolean first = readySummary == null;
         readySummary = summary;
         lastFailure = null;
@@ -137,7 +137,7 @@ public final class AgentServer implements AutoCloseable {
         }
     }
 
-    private void writeReadyFile(RunSummary summary) {
+    private void writeReadyFile(TerminationSummary summary) {
         Path file = settings.readyFile();
         if (file == null) {
             return;
@@ -165,11 +165,11 @@ public final class AgentServer implements AutoCloseable {
         if (!isGet(exchange)) {
             return Response.methodNotAllowed("GET");
         }
-        RunSummary summary = readySummary;
+        TerminationSummary summary = readySummary;
         if (summary != null && !stopping) {
             return Response.json(200, SummaryJson.toLine(summary));
         }
-        RunSummary failure = lastFailure;
+        TerminationSummary failure = lastFailure;
         if (stopping) {
             return Response.json(503, "{\"status\":\"stopping\"}");
         }
@@ -193,7 +193,7 @@ public final class AgentServer implements AutoCloseable {
         if (!running.tryLock()) {
             return Response.json(409, error("a collection is already running; try again when it has finished"));
         }
-        RunSummary summary;
+        TerminationSummary summary;
         try {
             LOG.info("ad-hoc collection requested{}", uuid == null ? "" : " for uuid " + uuid);
             summary = safeRun(uuid);

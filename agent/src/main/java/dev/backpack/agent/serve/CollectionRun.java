@@ -1,6 +1,6 @@
 package dev.backpack.agent.serve;
 
-import dev.backpack.agent.summary.RunSummary;
+import dev.backpack.agent.summary.TerminationSummary;
 
 /**
  * One collect-and-deliver run, as the CLI's runner does it (de-duplication, collectors, sink). Serve
@@ -13,5 +13,5 @@ public interface CollectionRun {
      * @param uuid the uuid to collect under, or null for the one given on the command line
      * @return the run's summary; failures are reported in it, not thrown
      */
-    RunSummary collect(String uuid);
+    TerminationSummary collect(String uuid);
 }

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** {@link RunSummary} as one line of JSON. */
+/** {@link TerminationSummary} as one line of JSON. */
 public final class SummaryJson {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private SummaryJson() {
     }
 
-    public static String toLine(RunSummary summary) {
+    public static String toLine(TerminationSummary summary) {
         try {
             return JSON.writeValueAsString(summary);
         } catch (JsonProcessingException e) {
@@ -19,9 +19,9 @@ public final class SummaryJson {
         }
     }
 
-    public static RunSummary parse(String line) {
+    public static TerminationSummary parse(String line) {
         try {
-            return JSON.readValue(line, RunSummary.class);
+            return JSON.readValue(line, TerminationSummary.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a run summary: " + e.getOriginalMessage(), e);
         }

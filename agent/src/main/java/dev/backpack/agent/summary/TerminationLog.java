@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes the one-line JSON {@link RunSummary} to {@code --termination-log} (default
+ * Writes the one-line JSON {@link TerminationSummary} to {@code --termination-log} (default
  * {@code /dev/termination-log}), where Kubernetes picks it up as the container's termination message.
  * Outside a pod there is nowhere to write: a missing directory, or the default path not provided by
  * the kubelet, is skipped quietly. Writing never fails the run.
@@ -30,7 +30,7 @@ public final class TerminationLog {
     }
 
     /** @return whether the summary was written */
-    public boolean write(RunSummary summary) {
+    public boolean write(TerminationSummary summary) {
         Path dir = path.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             LOG.debug("no directory for the termination log {}; not writing it", path);

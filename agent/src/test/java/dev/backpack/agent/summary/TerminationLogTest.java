@@ -28,7 +28,7 @@ class TerminationLogTest {
     @Test
     void writesOneLineOfJsonWithTheCounts(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("termination-log");
-        RunSummary summary = RunSummary.of("u-1", "worker-0", "https://es:9200", report(false), 2, List.of(), null,
+        TerminationSummary summary = TerminationSummary.of("u-1", "worker-0", "https://es:9200", report(false), 2, List.of(), null,
                 Duration.ofMillis(1234));
 
         assertThat(new TerminationLog(log).write(summary)).isTrue();
@@ -44,11 +44,11 @@ class TerminationLogTest {
 
     @Test
     void aFailureNamesTheModuleAndExitsOneUnlessOptional(@TempDir Path dir) throws Exception {
-        RunSummary summary = RunSummary.of("u-1", "worker-0", "https://es:9200", report(true), 0, List.of(), null,
+        TerminationSummary summary = TerminationSummary.of("u-1", "worker-0", "https://es:9200", report(true), 0, List.of(), null,
                 Duration.ofSeconds(2));
         new TerminationLog(dir.resolve("log")).write(summary);
 
-        assertThat(summary.status()).isEqualTo(RunSummary.FAILED);
+        assertThat(summary.status()).isEqualTo(TerminationSummary.FAILED);
         assertThat(summary.failed()).isEqualTo(1);
         assertThat(summary.errors()).singleElement().asString()
                 .startsWith("meminfo: 1 documents not indexed: HTTP 400");
@@ -60,7 +60,7 @@ class TerminationLogTest {
     @Test
     void skipsQuietlyWhenThereIsNoDirectory(@TempDir Path dir) {
         Path log = dir.resolve("missing-dir").resolve("termination-log");
-        RunSummary summary = RunSummary.skipped("u", "n", "files", "already collected", Duration.ZERO);
+        TerminationSummary summary = TerminationSummary.skipped("u", "n", "files", "already collected", Duration.ZERO);
 
         assertThat(new TerminationLog(log).write(summary)).isFalse();
         assertThat(Files.exists(log)).isFalse();
@@ -73,10 +73,10 @@ class TerminationLogTest {
         for (int i = 0; i < 50; i++) {
             many.add("collector " + i + " failed: " + "x".repeat(1000));
         }
-        RunSummary summary = RunSummary.failedBeforeDelivery("u", "n", "t", "first", Duration.ZERO);
-        RunSummary big = new RunSummary(summary.status(), "u", "n", "t", 0, 0, 0, 0, 0, many, null, 0);
+        TerminationSummary summary = TerminationSummary.failedBeforeDelivery("u", "n", "t", "first", Duration.ZERO);
+        TerminationSummary big = new TerminationSummary(summary.status(), "u", "n", "t", 0, 0, 0, 0, 0, many, null, 0);
 
         assertThat(SummaryJson.toLine(big).getBytes(StandardCharsets.UTF_8).length).isLessThan(4096);
-        assertThat(big.errors()).hasSize(RunSummary.MAX_ERRORS + 1).last().asString().contains("45 more");
+        assertThat(big.errors()).hasSize(TerminationSummary.MAX_ERRORS + 1).last().asString().contains("45 more");
     }
 }

@@ -11,7 +11,7 @@ import dev.backpack.agent.sink.search.SearchSink;
 import dev.backpack.agent.sink.search.SearchSinkConfig;
 import dev.backpack.agent.sink.search.ServerAddress;
 import dev.backpack.agent.sink.search.TlsSettings;
-import dev.backpack.agent.summary.RunSummary;
+import dev.backpack.agent.summary.TerminationSummary;
 import dev.backpack.contract.IndexNames;
 import dev.backpack.e2e.servers.OpenSearchServer;
 import dev.backpack.e2e.servers.ServersExtension;
@@ -77,7 +77,7 @@ class ServeModeTest {
         long start = System.nanoTime();
         try {
             if (!gate.await(30, TimeUnit.SECONDS)) {
-                return RunSummary.failedBeforeDelivery(uuid, "serve-node", sink.describe(), "gate timeout",
+                return TerminationSummary.failedBeforeDelivery(uuid, "serve-node", sink.describe(), "gate timeout",
                         Duration.ZERO);
             }
         } catch (InterruptedException e) {
@@ -85,12 +85,12 @@ class ServeModeTest {
             Thread.currentThread().interrupt();
         }
         if (failuresToInject.getAndDecrement() > 0) {
-            return RunSummary.failedBeforeDelivery(uuid, "serve-node", sink.describe(), "injected failure",
+            return TerminationSummary.failedBeforeDelivery(uuid, "serve-node", sink.describe(), "injected failure",
                     Duration.ZERO);
         }
         DeliveryReport report = sink.deliver(TestDocuments.nodeDocuments(uuid, "serve-node"),
                 TestDocuments.raw(uuid, "serve-node"));
-        return RunSummary.of(uuid, "serve-node", sink.describe(), report, 0, List.of(), null,
+        return TerminationSummary.of(uuid, "serve-node", sink.describe(), report, 0, List.of(), null,
                 Duration.ofNanos(System.nanoTime() - start));
     };
 

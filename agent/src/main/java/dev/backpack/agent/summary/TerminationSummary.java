@@ -26,7 +26,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"status", "uuid", "node", "target", "modules", "indexed", "alreadyPresent", "skipped", "failed",
         "errors", "note", "durationMs"})
-public record RunSummary(
+public record TerminationSummary(
         @JsonProperty("status") String status,
         @JsonProperty("uuid") String uuid,
         @JsonProperty("node") String node,
@@ -47,7 +47,7 @@ public record RunSummary(
     static final int MAX_ERRORS = 5;
     static final int MAX_ERROR_LENGTH = 300;
 
-    public RunSummary {
+    public TerminationSummary {
         errors = shorten(errors == null ? List.of() : errors);
     }
 
@@ -55,7 +55,7 @@ public record RunSummary(
      * Summarises a delivery. {@code collectionErrors} are failures before delivery (e.g. a collector that
      * broke); they make the run failed, like documents that were not indexed.
      */
-    public static RunSummary of(String uuid, String node, String target, DeliveryReport report, int skippedModules,
+    public static TerminationSummary of(String uuid, String node, String target, DeliveryReport report, int skippedModules,
                                 List<String> collectionErrors, String note, Duration duration) {
         int modules = 0;
         int indexed = 0;
@@ -77,19 +77,19 @@ public record RunSummary(
             errors.add("raw result not indexed");
         }
         boolean ok = report.ok() && collectionErrors.isEmpty();
-        return new RunSummary(ok ? OK : FAILED, uuid, node, target, modules, indexed, present, skippedModules,
+        return new TerminationSummary(ok ? OK : FAILED, uuid, node, target, modules, indexed, present, skippedModules,
                 report.failedCount(), errors, note, duration.toMillis());
     }
 
     /** A run that did not collect because this (uuid, node) was already collected. */
-    public static RunSummary skipped(String uuid, String node, String target, String reason, Duration duration) {
-        return new RunSummary(SKIPPED, uuid, node, target, 0, 0, 0, 0, 0, List.of(), reason, duration.toMillis());
+    public static TerminationSummary skipped(String uuid, String node, String target, String reason, Duration duration) {
+        return new TerminationSummary(SKIPPED, uuid, node, target, 0, 0, 0, 0, 0, List.of(), reason, duration.toMillis());
     }
 
     /** A run that failed before anything could be delivered. */
-    public static RunSummary failedBeforeDelivery(String uuid, String node, String target, String error,
+    public static TerminationSummary failedBeforeDelivery(String uuid, String node, String target, String error,
                                                   Duration duration) {
-        return new RunSummary(FAILED, uuid, node, target, 0, 0, 0, 0, 0, List.of(error), null, duration.toMillis());
+        return new TerminationSummary(FAILED, uuid, node, target, 0, 0, 0, 0, 0, List.of(error), null, duration.toMillis());
     }
 
     public boolean ok() {
