@@ -112,6 +112,29 @@ class ChartMatrixTest {
     }
 
     @Test
+    void watchingAllNamespacesPutsTheAgentAccountWhereAsked() {
+        Rendered r = chart.render(TestResources.path("values/agent-namespaces.yaml"));
+
+        assertThat(r.operatorEnv()).containsEntry("BACKPACK_WATCH_NAMESPACES", "");
+        assertThat(r.find(ClusterRole.class, null, OPERATOR)).isPresent();
+        assertThat(r.all(ServiceAccount.class)).filteredOn(sa -> sa.getMetadata().getName().equals("backpack-agent"))
+                .extracting(sa -> sa.getMetadata().getNamespace()).containsExactlyInAnyOrder("team-x", "team-y");
+        assertThat(r.get(ClusterRoleBinding.class, null, "bp-backpack-agent").getSubjects())
+                .extracting(Subject::getNamespace).containsExactlyInAnyOrder("team-x", "team-y");
+    }
+
+    @Test
+    void agentAccountAndRolesCanBeLeftOut() {
+        Rendered r = chart.render(null);
+        Rendered without = chart.renderWith("agent.rbac.create", "false");
+
+        assertThat(r.find(ClusterRole.class, null, "bp-backpack-agent")).isPresent();
+        assertThat(without.find(ClusterRole.class, null, "bp-backpack-agent")).isEmpty();
+        assertThat(without.find(Role.class, "kube-system", "bp-backpack-agent-install-config")).isEmpty();
+        assertThat(without.find(ServiceAccount.class, Chart.NAMESPACE, "backpack-agent")).as("the account stays").isPresent();
+    }
+
+    @Test
     void customAgentImageIsPassedToTheOperator() {
         Rendered r = chart.render(TestResources.path("values/custom-agent-image.yaml"));
 
