@@ -135,6 +135,18 @@ class ChartMatrixTest {
     }
 
     @Test
+    void pullSecretsReachTheChartsPodsAndTheAgentAccount() {
+        Rendered r = chart.render(TestResources.path("values/pull-secrets.yaml"));
+
+        for (Deployment deployment : r.all(Deployment.class)) {
+            assertThat(deployment.getSpec().getTemplate().getSpec().getImagePullSecrets())
+                    .as(deployment.getMetadata().getName()).extracting(s -> s.getName()).containsExactly("internal-registry");
+        }
+        assertThat(r.get(ServiceAccount.class, Chart.NAMESPACE, "backpack-agent").getImagePullSecrets())
+                .extracting(s -> s.getName()).containsExactly("agent-registry");
+    }
+
+    @Test
     void customAgentImageIsPassedToTheOperator() {
         Rendered r = chart.render(TestResources.path("values/custom-agent-image.yaml"));
 
