@@ -175,15 +175,15 @@ class ChartMatrixTest {
 
         assertThat(r.operatorEnv()).containsEntry("BACKPACK_TEMPLATE_DIR", "/etc/backpack/templates");
         ConfigMap templates = r.get(ConfigMap.class, Chart.NAMESPACE, "bp-backpack-workload-templates");
-        assertThat(templates.getData()).containsOnlyKeys("sleeper.job.yaml.ftl");
-        assertThat(templates.getData().get("sleeper.job.yaml.ftl")).contains("name: sleeper-${uuid[0..7]}");
+        assertThat(templates.getData()).containsOnlyKeys("sleeper.workload.yaml.ftl");
+        assertThat(templates.getData().get("sleeper.workload.yaml.ftl")).contains("name: sleeper-${shortUuid}");
 
         PodSpec pod = r.operator().getSpec().getTemplate().getSpec();
         assertThat(pod.getVolumes()).filteredOn(v -> v.getConfigMap() != null).singleElement().satisfies(v -> {
             assertThat(v.getConfigMap().getName()).isEqualTo("bp-backpack-workload-templates");
             assertThat(v.getConfigMap().getItems()).singleElement().satisfies(item -> {
-                assertThat(item.getKey()).isEqualTo("sleeper.job.yaml.ftl");
-                assertThat(item.getPath()).isEqualTo("sleeper/job.yaml.ftl");
+                assertThat(item.getKey()).isEqualTo("sleeper.workload.yaml.ftl");
+                assertThat(item.getPath()).isEqualTo("sleeper/workload.yaml.ftl");
             });
         });
         assertThat(pod.getContainers().get(0).getVolumeMounts())
