@@ -19,6 +19,8 @@ import java.util.Optional;
  * retries off, so an unreachable API server costs seconds, not minutes.
  */
 public final class KubeconfigAccess implements KubernetesAccess {
+    /** An API server that does not accept a connection within this is treated as unreachable. */
+    static final Duration MAX_CONNECT = Duration.ofSeconds(5);
     static final Path SERVICE_ACCOUNT_TOKEN = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
 
     private final Map<String, String> environment;
@@ -50,7 +52,7 @@ public final class KubeconfigAccess implements KubernetesAccess {
         }
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         Config config = new ConfigBuilder(base)
-                .withConnectionTimeout(millis)
+                .withConnectionTimeout((int) Math.min(millis, MAX_CONNECT.toMillis()))
                 .withRequestTimeout(millis)
                 .withRequestRetryBackoffLimit(0)
                 .build();
