@@ -43,6 +43,7 @@ public final class AgentServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Any uuid users pass today, but nothing that could break a Redis key or a log line. */
+    private static final int HTTP_DRAIN_SECONDS = 3;
     private static final Pattern UUID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     private final ServeSettings settings;
@@ -300,9 +301,10 @@ public final class AgentServer implements AutoCloseable {
         }
         try {
             if (http != null) {
-                http.stop(0);
+                // Waits (briefly) for exchanges in progress, e.g. the answer to the collection just finished.
+                http.stop(HTTP_DRAIN_SECONDS);
             }
-            handlers.shutdownNow();
+            handlers.shutdown();
             if (settings.readyFile() != null) {
                 Files.deleteIfExists(settings.readyFile());
             }
