@@ -100,7 +100,7 @@ public final class AgentServer implements AutoCloseable {
         }
         TerminationSummary summary;
         try {
-            summary = safeRun(null);
+            summary = safeRun(null, false);
         } finally {
             running.unlock();
         }
@@ -118,9 +118,9 @@ public final class AgentServer implements AutoCloseable {
         initial.schedule(() -> initialCollection(following), nextDelay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private TerminationSummary safeRun(String uuid) {
+    private TerminationSummary safeRun(String uuid, boolean adHoc) {
         try {
-            return run.collect(uuid);
+            return run.collect(uuid, adHoc);
         } catch (RuntimeException e) {
             // The runner reports failures in its summary; anything thrown is a bug, kept from killing the server.
             LOG.error("collection run failed unexpectedly", e);
@@ -197,7 +197,7 @@ public final class AgentServer implements AutoCloseable {
         TerminationSummary summary;
         try {
             LOG.info("ad-hoc collection requested{}", uuid == null ? "" : " for uuid " + uuid);
-            summary = safeRun(uuid);
+            summary = safeRun(uuid, true);
         } finally {
             running.unlock();
         }
