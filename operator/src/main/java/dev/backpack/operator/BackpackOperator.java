@@ -16,13 +16,25 @@ public final class BackpackOperator {
     }
 
     public static Operator create(OperatorConfig config, KubernetesClient client) {
+        return create(config, client, true);
+    }
+
+    /**
+     * @param exitWhenLeadershipLost with leader election, exit the JVM when the Lease is lost (so the pod
+     *                               restarts as a follower); tests that stop and restart operators in one
+     *                               JVM pass false
+     */
+    public static Operator create(OperatorConfig config, KubernetesClient client, boolean exitWhenLeadershipLost) {
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client);
             o.withCloseClientOnStop(false);
             if (config.leaderElection()) {
-                o.withLeaderElectionConfiguration(config.leaseNamespace().isBlank()
-                        ? new LeaderElectionConfiguration(LEASE_NAME)
-                        : new LeaderElectionConfiguration(LEASE_NAME, config.leaseNamespace()));
+                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE_NAME,
+                        config.leaseNamespace().isBlank() ? null : config.leaseNamespace(),
+                        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+                        null, null, exitWhenLeadershipLost));
             }
         });
         BenchmarkReconciler reconciler = new BenchmarkReconciler(new Planner(config), config.daemonSetReadyTimeout(),

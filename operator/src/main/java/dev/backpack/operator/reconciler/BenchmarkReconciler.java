@@ -21,7 +21,6 @@ import dev.backpack.operator.status.StatusFactory;
 import dev.backpack.operator.status.TargetedProgress;
 import dev.backpack.operator.status.WorkloadProgress;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -143,10 +142,20 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
     public ErrorStatusUpdateControl<Benchmark> updateErrorStatus(Benchmark benchmark, Context<Benchmark> context,
                                                                  Exception e) {
         // Cluster errors (API down, conflicts, quota) are retried with backoff; say so without changing state.
-        BenchmarkStatus status = copy(benchmark.getStatus());
         String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        LOG.warn("Benchmark {}/{}: {} (will retry)", benchmark.getMetadata().getNamespace(),
+                benchmark.getMetadata().getName(), cause);
+        BenchmarkStatus status = copy(benchmark.getStatus());
         status.setMessage("error, will retry: " + cause);
-        return ErrorStatusUpdateControl.patchStatus(fresh(benchmark, status));
+        try {
+            PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(benchmark, context, latest -> {
+                latest.setStatus(status);
+                return latest;
+            });
+        } catch (RuntimeException unreachable) {
+            LOG.debug("could not record the error in the status", unreachable);
+        }
+        return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
     /** Complete or Failed for the current generation: nothing more to do until the spec changes. */
@@ -195,15 +204,6 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
             });
         }
         return UpdateControl.noUpdate();
-    }
-
-    /** A minimal Benchmark carrying only identity and status: the patch touches nothing else. */
-    static Benchmark fresh(Benchmark benchmark, BenchmarkStatus status) {
-        Benchmark fresh = new Benchmark();
-        fresh.setMetadata(new ObjectMetaBuilder().withName(benchmark.getMetadata().getName())
-                .withNamespace(benchmark.getMetadata().getNamespace()).build());
-        fresh.setStatus(status);
-        return fresh;
     }
 
     private static BenchmarkStatus copy(BenchmarkStatus status) {

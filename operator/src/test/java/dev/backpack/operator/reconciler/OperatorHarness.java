@@ -1,6 +1,7 @@
 package dev.backpack.operator.reconciler;
 
 import dev.backpack.model.v1alpha1.Benchmark;
+import dev.backpack.model.v1alpha1.BenchmarkStatus;
 import dev.backpack.operator.BackpackOperator;
 import dev.backpack.operator.OperatorConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -10,10 +11,13 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 import io.javaoperatorsdk.operator.Operator;
 
 import java.io.FileInputStream;
@@ -22,6 +26,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Queue;
 
 /**
  * The real operator, in-process, against fabric8's CRUD mock API server (no kubelet, no garbage
@@ -33,15 +38,22 @@ final class OperatorHarness implements AutoCloseable {
     private Operator operator;
 
     OperatorHarness() {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+        Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
+                new KubernetesMixedDispatcher(expectations), false);
         server.init();
+        // The CRUD mock has no authorization API; leader election asks whether it may use Leases.
+        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().addNewResourceRule()
+                        .withApiGroups("coordination.k8s.io").withResources("leases").withVerbs("*")
+                        .endResourceRule().withIncomplete(false).endStatus().build())
+                .always();
         client = server.createClient();
         client.resource(chartCrd()).create();
     }
 
     void start(OperatorConfig config) {
-        operator = BackpackOperator.create(config, client);
+        operator = BackpackOperator.create(config, client, false);
         operator.start();
     }
 
@@ -50,6 +62,12 @@ final class OperatorHarness implements AutoCloseable {
             operator.stop();
             operator = null;
         }
+    }
+
+    /** The Benchmark's status; an empty one while the operator has not written any (or it does not exist). */
+    BenchmarkStatus status(String namespace, String name) {
+        Benchmark benchmark = get(namespace, name);
+        return benchmark == null || benchmark.getStatus() == null ? new BenchmarkStatus() : benchmark.getStatus();
     }
 
     Benchmark get(String namespace, String name) {

@@ -1,0 +1,58 @@
+package dev.backpack.operator.reconciler;
+
+import dev.backpack.model.v1alpha1.Benchmark;
+import dev.backpack.operator.OperatorConfig;
+import dev.backpack.operator.TestBenchmarks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** BACKPACK_WATCH_NAMESPACES and BACKPACK_LEADER_ELECTION, against the running operator. */
+class OperatorConfigurationTest {
+    OperatorHarness k8s;
+
+    @BeforeEach
+    void server() {
+        k8s = new OperatorHarness();
+    }
+
+    @AfterEach
+    void stop() {
+        k8s.close();
+    }
+
+    Benchmark in(String namespace) {
+        Benchmark b = TestBenchmarks.reference("enable-collection-with-es.yaml");
+        b.getMetadata().setNamespace(namespace);
+        return k8s.client.resource(b).create();
+    }
+
+    @Test
+    void watchesOnlyTheListedNamespaces() {
+        k8s.start(OperatorConfig.fromEnv(Map.of("BACKPACK_WATCH_NAMESPACES", "bench-a,bench-b")));
+        in("bench-b");
+        in("elsewhere");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(k8s.status("bench-b", "byowl-benchmark").getState()).isEqualTo("Running"));
+        assertThat(k8s.status("elsewhere", "byowl-benchmark").getUuid()).isNull();
+        assertThat(k8s.client.batch().v1().jobs().inNamespace("elsewhere").list().getItems()).isEmpty();
+    }
+
+    @Test
+    void leaderElectionTakesTheLeaseThenReconciles() {
+        k8s.start(OperatorConfig.fromEnv(Map.of("BACKPACK_LEADER_ELECTION", "true",
+                "BACKPACK_LEASE_NAMESPACE", "backpack")));
+        in("bench-a");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(k8s.status("bench-a", "byowl-benchmark").getState()).isEqualTo("Running"));
+        var lease = k8s.client.leases().inNamespace("backpack").withName("backpack-operator-lease").get();
+        assertThat(lease).isNotNull();
+        assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
+    }
+}
