@@ -1,6 +1,7 @@
 package dev.backpack.operator;
 
 import dev.backpack.operator.plan.Planner;
+import dev.backpack.operator.probes.Leadership;
 import dev.backpack.operator.reconciler.BenchmarkReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -16,15 +17,17 @@ public final class BackpackOperator {
     }
 
     public static Operator create(OperatorConfig config, KubernetesClient client) {
-        return create(config, client, true);
+        return create(config, client, new Leadership(config.leaderElection()), true);
     }
 
     /**
+     * @param leadership             told when this replica gains or loses the Lease (for the probes)
      * @param exitWhenLeadershipLost with leader election, exit the JVM when the Lease is lost (so the pod
      *                               restarts as a follower); tests that stop and restart operators in one
      *                               JVM pass false
      */
-    public static Operator create(OperatorConfig config, KubernetesClient client, boolean exitWhenLeadershipLost) {
+    public static Operator create(OperatorConfig config, KubernetesClient client, Leadership leadership,
+                                  boolean exitWhenLeadershipLost) {
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client);
             o.withCloseClientOnStop(false);
@@ -34,7 +37,7 @@ public final class BackpackOperator {
                         LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
                         LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
                         LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
-                        null, null, exitWhenLeadershipLost));
+                        null, leadership.callbacks(), exitWhenLeadershipLost));
             }
         });
         BenchmarkReconciler reconciler = new BenchmarkReconciler(new Planner(config), config.daemonSetReadyTimeout(),

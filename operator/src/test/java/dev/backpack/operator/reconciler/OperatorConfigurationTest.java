@@ -48,6 +48,7 @@ class OperatorConfigurationTest {
     void leaderElectionTakesTheLeaseThenReconciles() {
         k8s.start(OperatorConfig.fromEnv(Map.of("BACKPACK_LEADER_ELECTION", "true",
                 "BACKPACK_LEASE_NAMESPACE", "backpack")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> k8s.leadership.reconciling());
         in("bench-a");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(k8s.status("bench-a", "byowl-benchmark").getState()).isEqualTo("Running"));

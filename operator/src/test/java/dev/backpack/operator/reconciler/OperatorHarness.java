@@ -4,6 +4,7 @@ import dev.backpack.model.v1alpha1.Benchmark;
 import dev.backpack.model.v1alpha1.BenchmarkStatus;
 import dev.backpack.operator.BackpackOperator;
 import dev.backpack.operator.OperatorConfig;
+import dev.backpack.operator.probes.Leadership;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -36,6 +37,7 @@ final class OperatorHarness implements AutoCloseable {
     final KubernetesMockServer server;
     final KubernetesClient client;
     private Operator operator;
+    Leadership leadership;
 
     OperatorHarness() {
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
@@ -53,7 +55,8 @@ final class OperatorHarness implements AutoCloseable {
     }
 
     void start(OperatorConfig config) {
-        operator = BackpackOperator.create(config, client, false);
+        leadership = new Leadership(config.leaderElection());
+        operator = BackpackOperator.create(config, client, leadership, false);
         operator.start();
     }
 
