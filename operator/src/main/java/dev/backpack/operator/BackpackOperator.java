@@ -17,7 +17,7 @@ public final class BackpackOperator {
     }
 
     public static Operator create(OperatorConfig config, KubernetesClient client) {
-        return create(config, client, new Leadership(config.leaderElection()), true);
+        return create(config, client, new Leadership(config.leaderElection()), true, Clock.systemUTC());
     }
 
     /**
@@ -25,9 +25,10 @@ public final class BackpackOperator {
      * @param exitWhenLeadershipLost with leader election, exit the JVM when the Lease is lost (so the pod
      *                               restarts as a follower); tests that stop and restart operators in one
      *                               JVM pass false
+     * @param clock                  what the DaemonSet timeout is measured with
      */
     public static Operator create(OperatorConfig config, KubernetesClient client, Leadership leadership,
-                                  boolean exitWhenLeadershipLost) {
+                                  boolean exitWhenLeadershipLost, Clock clock) {
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client);
             o.withCloseClientOnStop(false);
@@ -41,7 +42,7 @@ public final class BackpackOperator {
             }
         });
         BenchmarkReconciler reconciler = new BenchmarkReconciler(new Planner(config), config.daemonSetReadyTimeout(),
-                Clock.systemUTC());
+                clock);
         operator.register(reconciler, c -> {
             if (config.watchesAllNamespaces()) {
                 c.watchingAllNamespaces();

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,7 +35,8 @@ public class OperatorMain implements Callable<Integer>, RenderCommand.ConfigSour
     public Integer call() throws Exception {
         OperatorConfig config = config();
         Leadership leadership = new Leadership(config.leaderElection());
-        Operator operator = BackpackOperator.create(config, new KubernetesClientBuilder().build(), leadership, true);
+        Operator operator = BackpackOperator.create(config, new KubernetesClientBuilder().build(), leadership, true,
+                Clock.systemUTC());
         operator.installShutdownHook(Duration.ofSeconds(10));
         operator.start();
         ProbeServer.start(config.probePort(), operator.getRuntimeInfo(), leadership);

@@ -25,6 +25,11 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
@@ -38,6 +43,8 @@ final class OperatorHarness implements AutoCloseable {
     final KubernetesClient client;
     private Operator operator;
     Leadership leadership;
+    /** The operator's clock: real time plus whatever a test skips ahead. */
+    final TestClock clock = new TestClock();
 
     OperatorHarness() {
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
@@ -56,7 +63,7 @@ final class OperatorHarness implements AutoCloseable {
 
     void start(OperatorConfig config) {
         leadership = new Leadership(config.leaderElection());
-        operator = BackpackOperator.create(config, client, leadership, false);
+        operator = BackpackOperator.create(config, client, leadership, false, clock);
         operator.start();
     }
 
@@ -64,6 +71,29 @@ final class OperatorHarness implements AutoCloseable {
         if (operator != null) {
             operator.stop();
             operator = null;
+        }
+    }
+
+    static final class TestClock extends Clock {
+        private volatile Duration skipped = Duration.ZERO;
+
+        void skip(Duration duration) {
+            skipped = skipped.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(skipped);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 
