@@ -6,6 +6,10 @@ import dev.backpack.operator.TestBenchmarks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.time.Duration;
 import java.util.Map;
@@ -55,5 +59,31 @@ class OperatorConfigurationTest {
         var lease = k8s.client.leases().inNamespace("backpack").withName("backpack-operator-lease").get();
         assertThat(lease).isNotNull();
         assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
+    }
+
+    @Test
+    void aMountedTemplateDirectoryAddsAWorkload(@TempDir Path templates) throws Exception {
+        Path dir = Files.createDirectories(templates.resolve("sleeper"));
+        Files.writeString(dir.resolve("workload.yaml.ftl"), """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: "sleeper-${shortUuid}"
+                spec:
+                  containers:
+                    - name: sleep
+                      image: "${args.image?json_string}"
+                """);
+        k8s.start(OperatorConfig.fromEnv(Map.of("BACKPACK_TEMPLATE_DIR", templates.toString())));
+        Benchmark b = TestBenchmarks.parse(TestBenchmarks.read("reference/enable-collection-with-es.yaml")
+                .replace("    name: byowl\n", "    name: sleeper\n"));
+        k8s.client.resource(b).create();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(k8s.status("my-ripsaw", "byowl-benchmark").getState()).isEqualTo("Running"));
+        String uuid = k8s.status("my-ripsaw", "byowl-benchmark").getUuid();
+        var pod = k8s.client.pods().inNamespace("my-ripsaw").withName("sleeper-" + uuid.substring(0, 8)).get();
+        assertThat(pod.getSpec().getInitContainers()).extracting(c -> c.getName()).containsExactly("backpack");
+        assertThat(pod.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(o -> assertThat(o.getName()).isEqualTo("byowl-benchmark"));
     }
 }
