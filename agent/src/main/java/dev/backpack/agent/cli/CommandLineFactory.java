@@ -1,0 +1,32 @@
+package dev.backpack.agent.cli;
+
+import dev.backpack.agent.run.CollectionRunner;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/**
+ * Builds the {@code backpack} command line with its writers and surroundings injected; {@code main}
+ * and the tests use the same path.
+ */
+public final class CommandLineFactory {
+    private CommandLineFactory() {
+    }
+
+    public static CommandLine create(CliEnvironment environment) {
+        return create(environment, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                new SinkSelector());
+    }
+
+    public static CommandLine create(CliEnvironment environment, PrintWriter out, PrintWriter err,
+                                     SinkSelector sinks) {
+        BackpackCommand root = new BackpackCommand(environment, sinks, new CollectionRunner());
+        ErrorHandler errors = new ErrorHandler();
+        return new CommandLine(root)
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.backpack.agent.cli;
+
+import dev.backpack.contract.AgentFlags;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** How the agent reports back to Kubernetes: termination message, readiness file, serve address. */
+public final class LifecycleOptions {
+    @Option(names = "--optional",
+            description = "Report failures but exit 0, so an init container never blocks the workload.")
+    boolean optional;
+
+    @Option(names = "--termination-log", paramLabel = "<file>",
+            description = "On failure, write the one-line error here (Kubernetes shows it as the container's message; the operator passes "
+                    + AgentFlags.DEFAULT_TERMINATION_LOG + ").")
+    Path terminationLog;
+
+    @Option(names = "--ready-file", paramLabel = "<file>",
+            description = "Create this file once the documents are delivered (readiness for exec probes).")
+    Path readyFile;
+
+    @Option(names = "--listen", paramLabel = "<[host:]port>",
+            description = "Address of the HTTP endpoints of 'backpack serve' (default port " + AgentFlags.DEFAULT_SERVE_PORT + ").")
+    String listen;
+
+    public boolean optional() {
+        return optional;
+    }
+
+    public Path terminationLog() {
+        return terminationLog;
+    }
+
+    public Path readyFile() {
+        return readyFile;
+    }
+
+    public String listen() {
+        return listen;
+    }
+}

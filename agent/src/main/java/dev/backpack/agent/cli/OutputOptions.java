@@ -1,0 +1,30 @@
+package dev.backpack.agent.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** How results are shown and where files go when no server is given. */
+public final class OutputOptions {
+    @Option(names = "--output", paramLabel = "<dir>",
+            description = "Folder for the NDJSON files when no server is given (default: ./backpack-output/<uuid>/).")
+    Path output;
+
+    @Option(names = "--json", description = "Print a machine-readable JSON summary instead of the table.")
+    boolean json;
+
+    @Option(names = "--verbose", description = "Show stack traces with errors.")
+    boolean verbose;
+
+    public Path output() {
+        return output;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.backpack.agent.cli;
+
+import dev.backpack.contract.TagSelection;
+import dev.backpack.contract.UnknownTagException;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Which modules run: Ansible-style {@code --tags} and {@code --skip-tags}, as stockpile took them. */
+public final class SelectionOptions {
+    @Option(names = "--tags", split = ",", paramLabel = "<tag>",
+            description = "Comma list of tags or module names to collect (default: common,k8s,openshift; 'all' = everything).")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--skip-tags", split = ",", paramLabel = "<tag>",
+            description = "Comma list of tags or module names to leave out; wins over --tags.")
+    List<String> skipTags = new ArrayList<>();
+
+    /** @throws BackpackException (usage) naming the unknown tags and listing the known ones */
+    public TagSelection selection() {
+        try {
+            return TagSelection.of(tags, skipTags);
+        } catch (UnknownTagException e) {
+            throw BackpackException.usage(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.backpack.agent.cli;
+
+import dev.backpack.contract.AgentFlags;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Where documents are indexed (stockpile-wrapper's -s/-p/--sslskipverify/--index-retries) and how
+ * to talk to it. Credentials come from files or {@code BACKPACK_ES_USERNAME}/{@code BACKPACK_ES_PASSWORD},
+ * never from flags, so they do not show up in process listings.
+ */
+public final class ServerOptions {
+    @Option(names = {"-s", "--server"}, paramLabel = "<url>",
+            description = "Elasticsearch/OpenSearch server (URL or host). Without it, documents go to files.")
+    String server;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "<port>", description = "Server port when --server has none.")
+    Integer port;
+
+    @Option(names = {"--insecure-skip-verify", "--sslskipverify"}, arity = "0..1", fallbackValue = "true",
+            paramLabel = "<true|false>",
+            description = "Do not verify the server's TLS certificate (insecure; --sslskipverify is the stockpile spelling).")
+    boolean insecureSkipVerify;
+
+    @Option(names = "--cacert", paramLabel = "<file>", description = "PEM CA bundle to trust for the server.")
+    Path caCert;
+
+    @Option(names = "--username-file", paramLabel = "<file>", description = "File holding the basic-auth user name.")
+    Path usernameFile;
+
+    @Option(names = "--password-file", paramLabel = "<file>", description = "File holding the basic-auth password.")
+    Path passwordFile;
+
+    @Option(names = "--index-retries", paramLabel = "<n>", defaultValue = "" + AgentFlags.DEFAULT_INDEX_RETRIES,
+            description = "Retries per failed bulk request (default: ${DEFAULT-VALUE}).")
+    int indexRetries;
+
+    @Option(names = "--timeout", paramLabel = "<duration>", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Time limit for each request to the server and the cluster, e.g. 30s, 2m, PT1M (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    public String server() {
+        return server;
+    }
+
+    public Integer port() {
+        return port;
+    }
+
+    public boolean insecureSkipVerify() {
+        return insecureSkipVerify;
+    }
+
+    public Path caCert() {
+        return caCert;
+    }
+
+    public Path usernameFile() {
+        return usernameFile;
+    }
+
+    public Path passwordFile() {
+        return passwordFile;
+    }
+
+    public int indexRetries() {
+        return indexRetries;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public boolean hasServer() {
+        return server != null && !server.isBlank();
+    }
+}
