@@ -33,8 +33,17 @@ final class Kubelet implements AutoCloseable {
     });
     private final AtomicInteger nextIp = new AtomicInteger(1);
 
+    /**
+     * How containers reach the API server: fabric8 clients honour KUBERNETES_MASTER, which stands in for the
+     * in-cluster service address and token a real pod gets.
+     */
+    private final Map<String, String> apiAccess;
+
     Kubelet(KubernetesClient client, AgentLauncher launcher, Scheduler scheduler, Path workDir, Path nodeRoot) {
         this.client = client;
+        this.apiAccess = Map.of("KUBERNETES_MASTER", client.getConfiguration().getMasterUrl(),
+                "KUBERNETES_AUTH_TRYKUBECONFIG", "false", "KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false",
+                "KUBERNETES_NAMESPACE", "default");
         this.launcher = launcher;
         this.scheduler = scheduler;
         this.workDir = workDir;
@@ -50,7 +59,8 @@ final class Kubelet implements AutoCloseable {
                 bind(pod);
             } else if (!workers.containsKey(key(pod)) && !finished(pod)) {
                 String ip = podIp(nextIp.getAndIncrement());
-                PodWorker worker = new PodWorker(client, launcher, pod, ip, workDir.resolve(key(pod).replace('/', '_')), nodeRoot);
+                PodWorker worker = new PodWorker(client, launcher, pod, ip, workDir.resolve(key(pod).replace('/', '_')), nodeRoot,
+                        apiAccess);
                 workers.put(key(pod), worker);
                 pool.submit(worker);
             }

@@ -50,7 +50,11 @@ final class PodWorker implements Runnable {
     private final Map<String, RunningContainer> processes = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
-    PodWorker(KubernetesClient client, AgentLauncher launcher, Pod pod, String podIp, Path podDir, Path nodeRoot) {
+    private final Map<String, String> apiAccess;
+
+    PodWorker(KubernetesClient client, AgentLauncher launcher, Pod pod, String podIp, Path podDir, Path nodeRoot,
+              Map<String, String> apiAccess) {
+        this.apiAccess = apiAccess;
         this.client = client;
         this.launcher = launcher;
         this.envResolver = new EnvResolver(client);
@@ -92,6 +96,34 @@ final class PodWorker implements Runnable {
     /** Ends the pod's agent processes abruptly, as a node crash or OOM kill would. */
     void kill() {
         processes.values().forEach(r -> r.process().destroyForcibly());
+    }
+
+    /**
+     * {@code kubectl exec}: runs a command in a running container's environment (its env, its mounts),
+     * e.g. the reference document's re-collection loop.
+     */
+    AgentExec exec(String containerName, java.util.List<String> argv) {
+        Pod pod = current();
+        Container c = pod.getSpec().getContainers().stream().filter(x -> x.getName().equals(containerName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no container " + containerName + " in " + name));
+        try {
+            Map<String, String> env = envResolver.resolve(pod, c);
+            env.putAll(apiAccess);
+            PodFilesystem fs = PodFilesystem.create(client, pod, c, podDir.resolve("exec"), nodeRoot);
+            Path log = Files.createTempFile(podDir, "exec-", ".log");
+            Process p = launcher.start(argv.stream().map(fs::translate).toList(), List.of(), env, log);
+            int exit = p.waitFor();
+            return new AgentExec(exit, Files.readString(log));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String podIp() {
+        return podIp;
     }
 
     Path logOf(String container) {
@@ -242,12 +274,30 @@ final class PodWorker implements Runnable {
             Files.createDirectories(podDir);
             Map<String, String> env = envResolver.resolve(pod, c);
             PodFilesystem fs = PodFilesystem.create(client, pod, c, podDir, nodeRoot);
+            env.putAll(apiAccess);
             List<String> command = EnvResolver.expandAll(c.getCommand(), env).stream().map(fs::translate).toList();
-            List<String> args = EnvResolver.expandAll(c.getArgs(), env).stream().map(fs::translate).toList();
+            List<String> args = EnvResolver.expandAll(c.getArgs(), env).stream().map(fs::translate)
+                    .map(this::bindToPodIp).toList();
             return new RunningContainer(launcher.start(command, args, env, logOf(c.getName())), fs);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start container " + c.getName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The pod's network namespace, played with its own loopback address: a server that listens on all
+     * interfaces of its pod listens on the pod IP, so every pod can use the same port.
+     */
+    private String bindToPodIp(String arg) {
+        String prefix = dev.backpack.contract.AgentFlags.LISTEN + "=";
+        if (!arg.startsWith(prefix)) {
+            return arg;
+        }
+        String value = arg.substring(prefix.length());
+        String port = value.contains(":") ? value.substring(value.lastIndexOf(':') + 1) : value;
+        String host = value.contains(":") ? value.substring(0, value.lastIndexOf(':')) : "";
+        boolean allInterfaces = host.isEmpty() || host.equals("0.0.0.0") || host.equals("[::]") || host.equals("::");
+        return allInterfaces ? prefix + podIp + ":" + port : arg;
     }
 
     private static boolean isAgent(Container c) {

@@ -100,6 +100,17 @@ public final class SimulatedCluster implements AutoCloseable {
         return kubelet.worker(namespace, pod).map(w -> w.logOf(container));
     }
 
+    /** Runs a command inside a pod's container, as {@code kubectl exec} would. */
+    public AgentExec exec(String namespace, String pod, String container, List<String> argv) {
+        return kubelet.worker(namespace, pod).orElseThrow(() -> new IllegalArgumentException("pod " + pod + " is not running"))
+                .exec(container, argv);
+    }
+
+    /** The address a pod's servers listen on (its own loopback IP). */
+    public Optional<String> podIp(String namespace, String pod) {
+        return kubelet.worker(namespace, pod).map(PodWorker::podIp);
+    }
+
     /** Kills a pod's agent processes abruptly (SIGKILL), as a node failure would. */
     public void killAgents(String namespace, String pod) {
         kubelet.worker(namespace, pod).ifPresent(PodWorker::kill);
