@@ -7,20 +7,20 @@ import java.nio.file.Path;
 
 /** How the agent reports back to Kubernetes: termination message, readiness file, serve address. */
 public final class LifecycleOptions {
-    @Option(names = "--optional",
+    @Option(names = AgentFlags.OPTIONAL,
             description = "Report failures but exit 0, so an init container never blocks the workload.")
     boolean optional;
 
-    @Option(names = "--termination-log", paramLabel = "<file>",
+    @Option(names = AgentFlags.TERMINATION_LOG, paramLabel = "<file>",
             description = "On failure, write the one-line error here (Kubernetes shows it as the container's message; the operator passes "
                     + AgentFlags.DEFAULT_TERMINATION_LOG + ").")
     Path terminationLog;
 
-    @Option(names = "--ready-file", paramLabel = "<file>",
+    @Option(names = AgentFlags.READY_FILE, paramLabel = "<file>",
             description = "Create this file once the documents are delivered (readiness for exec probes).")
     Path readyFile;
 
-    @Option(names = "--listen", paramLabel = "<[host:]port>",
+    @Option(names = AgentFlags.LISTEN, paramLabel = "<[host:]port>",
             description = "Address of the HTTP endpoints of 'backpack serve' (default port " + AgentFlags.DEFAULT_SERVE_PORT + ").")
     String listen;
 

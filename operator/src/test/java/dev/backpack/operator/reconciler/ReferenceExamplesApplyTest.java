@@ -78,6 +78,7 @@ class ReferenceExamplesApplyTest {
             assertThat(o.getName()).isEqualTo("byowl-benchmark");
             assertThat(o.getUid()).isEqualTo(k8s.get("ref-es", "byowl-benchmark").getMetadata().getUid());
             assertThat(o.getController()).isTrue();
+            assertThat(o.getBlockOwnerDeletion()).isNotEqualTo(Boolean.TRUE);
         });
     }
 
@@ -134,8 +135,11 @@ class ReferenceExamplesApplyTest {
         assertThat(agent.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
         assertThat(agent.getVolumeMounts()).extracting(VolumeMount::getMountPath)
                 .containsExactly("/host/proc", "/host/sys", "/host/etc/os-release");
-        assertThat(ds.getMetadata().getOwnerReferences()).singleElement()
-                .satisfies(o -> assertThat(o.getKind()).isEqualTo("Benchmark"));
+        assertThat(ds.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
+            assertThat(o.getKind()).isEqualTo("Benchmark");
+            // no blockOwnerDeletion: the operator needs no benchmarks/finalizers permission (RBAC.md)
+            assertThat(o.getBlockOwnerDeletion()).isNotEqualTo(Boolean.TRUE);
+        });
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             var status = k8s.get("ref-ds", "byowl-benchmark").getStatus();
             assertThat(status.getState()).isEqualTo("Building");
