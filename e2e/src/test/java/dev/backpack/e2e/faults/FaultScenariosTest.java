@@ -61,7 +61,7 @@ class FaultScenariosTest {
         await().atMost(Duration.ofMinutes(2)).until(() -> agentLogOf("search-late").contains("will retry"));
         try (FlakyProxy up = FlakyProxy.forwardingOn(port, Servers.openSearch().url())) {
             BenchmarkStatus status = steps.runningToMetadataState("search-late", "Complete");
-            assertThat(env.indexes().countsByModule(status.getUuid(), "worker-c").keySet()).contains("cpuinfo", "meminfo", "sysctl");
+            assertThat(env.indexes().countsByModule(status.getUuid(), env.plainNode()).keySet()).contains("cpuinfo", "meminfo", "sysctl");
             JsonNode summary = ScenarioSteps.terminationSummary(steps.workloadPods("search-late").get(0));
             assertThat(summary.path("failed").asInt()).isZero();
         }
@@ -71,7 +71,7 @@ class FaultScenariosTest {
     void searchServerDiesMidBulkAndTheRetryCompletesTheSetWithoutDuplicates() {
         Benchmark clean = steps.onOneNode("bulk-clean", false);
         clean.getSpec().getWorkload().getArgs().put("clients", 1);
-        Map<String, Long> expected = env.indexes().countsByModule(steps.runToMetadataState(clean, "Complete").getUuid(), "worker-c");
+        Map<String, Long> expected = env.indexes().countsByModule(steps.runToMetadataState(clean, "Complete").getUuid(), env.plainNode());
 
         try (DroppingProxy proxy = new DroppingProxy(Servers.openSearch().url())) {
             Benchmark b = steps.onOneNode("bulk-dropped", false);
@@ -79,7 +79,7 @@ class FaultScenariosTest {
             b.getSpec().getElasticsearch().setPort(proxy.port());
             BenchmarkStatus status = steps.runToMetadataState(b, "Complete");
             assertThat(proxy.droppedBulks()).isEqualTo(1);
-            Map<String, Long> counts = env.indexes().countsByModule(status.getUuid(), "worker-c");
+            Map<String, Long> counts = env.indexes().countsByModule(status.getUuid(), env.plainNode());
             assertThat(counts.keySet()).isEqualTo(expected.keySet());
             assertThat(counts.get("meminfo")).isEqualTo(expected.get("meminfo"));
             assertThat(counts.get("cpuinfo")).isEqualTo(expected.get("cpuinfo"));
@@ -98,7 +98,7 @@ class FaultScenariosTest {
             List<String> outcomes = steps.workloadPods("redis-down").stream()
                     .map(p -> ScenarioSteps.terminationSummary(p).path("status").asText()).toList();
             assertThat(outcomes).as("fail open: each pod collects once").containsExactly("ok", "ok");
-            assertThat(env.indexes().countsByModule(status.getUuid(), "worker-c").keySet()).contains("cpuinfo", "meminfo");
+            assertThat(env.indexes().countsByModule(status.getUuid(), env.plainNode()).keySet()).contains("cpuinfo", "meminfo");
         } finally {
             Servers.redis().start();
         }
@@ -145,7 +145,7 @@ class FaultScenariosTest {
         BenchmarkStatus status = steps.runningToMetadataState("operator-restart", "Complete");
         assertThat(status.getUuid()).as("uuid kept across the restart").isEqualTo(uuid);
         assertThat(steps.jobs("operator-restart")).hasSize(1);
-        assertThat(env.indexes().nodesWithDocuments(uuid, env.nodeNames())).containsExactly("worker-a");
+        assertThat(env.indexes().nodesWithDocuments(uuid, env.nodeNames())).containsExactly(env.fooBarNode());
     }
 
     @Test

@@ -22,6 +22,9 @@ final class Benchmarks {
         if (b.getSpec().getElasticsearch() != null) {
             pointAtSearch(b, cluster);
         }
+        if (cluster.agentServiceAccount() != null && b.getSpec().getMetadata() != null) {
+            b.getSpec().getMetadata().setServiceaccount(cluster.agentServiceAccount());
+        }
         return b;
     }
 

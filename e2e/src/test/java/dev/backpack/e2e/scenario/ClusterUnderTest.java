@@ -24,6 +24,18 @@ public interface ClusterUnderTest {
 
     List<String> nodeNames();
 
+    /** A worker labelled foo=bar, one labelled awesome=sauce, and one with neither (the reference's label pairs). */
+    String fooBarNode();
+
+    String awesomeSauceNode();
+
+    String plainNode();
+
+    /** The ServiceAccount Benchmarks name so the agent may read nodes (the chart's backpack-agent), or null. */
+    default String agentServiceAccount() {
+        return null;
+    }
+
     /** An HTTP POST to a DaemonSet agent pod's serve port; returns the status code. */
     int postToAgent(Pod pod, String pathAndQuery);
 

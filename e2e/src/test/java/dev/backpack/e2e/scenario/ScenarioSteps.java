@@ -34,7 +34,7 @@ public final class ScenarioSteps {
     public Benchmark onOneNode(String name, boolean force) {
         Benchmark b = Benchmarks.reference("enable-collection-with-es.yaml", name, cluster);
         b.getSpec().getWorkload().getArgs().put("clients", 2);
-        b.getSpec().getWorkload().getArgs().put("nodeselector", Map.of("kubernetes.io/hostname", "worker-c"));
+        b.getSpec().getWorkload().getArgs().put("nodeselector", Map.of("kubernetes.io/hostname", cluster.plainNode()));
         MetadataSpec m = b.getSpec().getMetadata();
         m.setForce(force);
         m.setStockpileTags(List.of("common"));

@@ -126,6 +126,21 @@ public final class SimulatorEnvironment implements ClusterUnderTest, AutoCloseab
     }
 
     @Override
+    public String fooBarNode() {
+        return "worker-a";
+    }
+
+    @Override
+    public String awesomeSauceNode() {
+        return "worker-b";
+    }
+
+    @Override
+    public String plainNode() {
+        return "worker-c";
+    }
+
+    @Override
     public int postToAgent(Pod pod, String pathAndQuery) {
         String ip = cluster.podIp(pod.getMetadata().getNamespace(), pod.getMetadata().getName())
                 .orElseThrow(() -> new IllegalStateException("pod " + pod.getMetadata().getName() + " is not running"));
