@@ -43,6 +43,7 @@ public final class AgentServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Any uuid users pass today, but nothing that could break a Redis key or a log line. */
+    private static final int HTTP_DRAIN_SECONDS = 3;
     private static final Pattern UUID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     private final ServeSettings settings;
@@ -99,7 +100,7 @@ public final class AgentServer implements AutoCloseable {
         }
         TerminationSummary summary;
         try {
-            summary = safeRun(null);
+            summary = safeRun(null, false);
         } finally {
             running.unlock();
         }
@@ -117,9 +118,9 @@ public final class AgentServer implements AutoCloseable {
         initial.schedule(() -> initialCollection(following), nextDelay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private TerminationSummary safeRun(String uuid) {
+    private TerminationSummary safeRun(String uuid, boolean adHoc) {
         try {
-            return run.collect(uuid);
+            return run.collect(uuid, adHoc);
         } catch (RuntimeException e) {
             // The runner reports failures in its summary; anything thrown is a bug, kept from killing the server.
             LOG.error("collection run failed unexpectedly", e);
@@ -196,7 +197,7 @@ public final class AgentServer implements AutoCloseable {
         TerminationSummary summary;
         try {
             LOG.info("ad-hoc collection requested{}", uuid == null ? "" : " for uuid " + uuid);
-            summary = safeRun(uuid);
+            summary = safeRun(uuid, true);
         } finally {
             running.unlock();
         }
@@ -300,9 +301,10 @@ public final class AgentServer implements AutoCloseable {
         }
         try {
             if (http != null) {
-                http.stop(0);
+                // Waits (briefly) for exchanges in progress, e.g. the answer to the collection just finished.
+                http.stop(HTTP_DRAIN_SECONDS);
             }
-            handlers.shutdownNow();
+            handlers.shutdown();
             if (settings.readyFile() != null) {
                 Files.deleteIfExists(settings.readyFile());
             }

@@ -10,8 +10,10 @@ import dev.backpack.agent.summary.TerminationSummary;
 public interface CollectionRun {
 
     /**
-     * @param uuid the uuid to collect under, or null for the one given on the command line
+     * @param uuid  the uuid to collect under, or null for the one given on the command line
+     * @param adHoc true for {@code POST /collect}: the user asked for a new collection, so it runs even
+     *              if Redis says this node was collected (document ids keep the index duplicate-free)
      * @return the run's summary; failures are reported in it, not thrown
      */
-    TerminationSummary collect(String uuid);
+    TerminationSummary collect(String uuid, boolean adHoc);
 }

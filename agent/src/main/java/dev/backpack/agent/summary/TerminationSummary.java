@@ -3,6 +3,8 @@ package dev.backpack.agent.summary;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.backpack.agent.run.ModuleOutcome;
+import dev.backpack.agent.run.RunSummary;
 import dev.backpack.agent.sink.DeliveryReport;
 
 import java.time.Duration;
@@ -15,12 +17,12 @@ import java.util.Map;
  * it in the Benchmark status), served by {@code /readyz} and {@code POST /collect} in serve mode.
  *
  * @param status         {@code ok}, {@code failed}, or {@code skipped} (another run already collected)
- * @param modules        modules whose documents were delivered
+ * @param modules        modules collected on this node
  * @param indexed        documents newly indexed
  * @param alreadyPresent documents the index already held (re-runs, cluster facts from other nodes)
- * @param skipped        modules not collected on this node (not applicable, or their collector failed)
+ * @param skipped        modules cleanly skipped on this node (not applicable here, e.g. no GPU)
  * @param failed         documents that could not be indexed
- * @param errors         the first few error messages, short, never credentials
+ * @param errors         the first few error messages (failed modules, delivery), short, never credentials
  * @param note           why the run was skipped or forced, from the de-duplication, if anything
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -51,34 +53,42 @@ public record TerminationSummary(
         errors = shorten(errors == null ? List.of() : errors);
     }
 
-    /**
-     * Summarises a delivery. {@code collectionErrors} are failures before delivery (e.g. a collector that
-     * broke); they make the run failed, like documents that were not indexed.
-     */
-    public static TerminationSummary of(String uuid, String node, String target, DeliveryReport report, int skippedModules,
-                                List<String> collectionErrors, String note, Duration duration) {
+    /** Summarises a finished run; {@code note} says why it was forced or re-collected, if anything. */
+    public static TerminationSummary of(RunSummary run, String note) {
         int modules = 0;
+        int skipped = 0;
+        List<String> errors = new ArrayList<>();
+        for (ModuleOutcome outcome : run.modules()) {
+            switch (outcome.status()) {
+                case OK -> modules++;
+                case SKIPPED -> skipped++;
+                case ERROR -> errors.add(outcome.module().moduleName() + ": " + outcome.reason());
+            }
+        }
         int indexed = 0;
         int present = 0;
-        List<String> errors = new ArrayList<>(collectionErrors);
-        for (Map.Entry<String, DeliveryReport.ModuleDelivery> entry : report.modules().entrySet()) {
-            DeliveryReport.ModuleDelivery module = entry.getValue();
-            indexed += module.delivered();
-            present += module.alreadyPresent();
-            if (module.delivered() + module.alreadyPresent() > 0) {
-                modules++;
+        int failed;
+        DeliveryReport report = run.delivery();
+        if (run.deliveryError() != null || report == null) {
+            errors.add("delivery to " + run.target() + " failed: " + run.deliveryError());
+            failed = run.documents();
+        } else {
+            for (Map.Entry<String, DeliveryReport.ModuleDelivery> entry : report.modules().entrySet()) {
+                DeliveryReport.ModuleDelivery module = entry.getValue();
+                indexed += module.delivered();
+                present += module.alreadyPresent();
+                if (!module.ok()) {
+                    errors.add(entry.getKey() + ": " + module.failed().size() + " documents not indexed: "
+                            + module.failed().get(0).reason());
+                }
             }
-            if (!module.ok()) {
-                errors.add(entry.getKey() + ": " + module.failed().size() + " documents not indexed: "
-                        + module.failed().get(0).reason());
+            if (!report.rawDelivered()) {
+                errors.add("raw result not delivered");
             }
+            failed = report.failedCount();
         }
-        if (!report.rawDelivered()) {
-            errors.add("raw result not indexed");
-        }
-        boolean ok = report.ok() && collectionErrors.isEmpty();
-        return new TerminationSummary(ok ? OK : FAILED, uuid, node, target, modules, indexed, present, skippedModules,
-                report.failedCount(), errors, note, duration.toMillis());
+        return new TerminationSummary(run.ok() ? OK : FAILED, run.uuid(), run.nodeName(), run.target(), modules,
+                indexed, present, skipped, failed, errors, note, run.duration().toMillis());
     }
 
     /** A run that did not collect because this (uuid, node) was already collected. */

@@ -1,6 +1,10 @@
 package dev.backpack.agent.summary;
 
+import dev.backpack.agent.run.ModuleOutcome;
+import dev.backpack.agent.run.ModuleStatus;
+import dev.backpack.agent.run.RunSummary;
 import dev.backpack.agent.sink.DeliveryReport;
+import dev.backpack.contract.MetadataModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TerminationLogTest {
 
+    private static RunSummary run(DeliveryReport report) {
+        List<ModuleOutcome> modules = List.of(
+                new ModuleOutcome(MetadataModule.CPUINFO, ModuleStatus.OK, 4, Duration.ofMillis(5), null, List.of()),
+                new ModuleOutcome(MetadataModule.MEMINFO, ModuleStatus.OK, 1, Duration.ofMillis(5), null, List.of()),
+                new ModuleOutcome(MetadataModule.NVIDIA_SMI, ModuleStatus.SKIPPED, 0, Duration.ZERO, "no GPU", List.of()),
+                new ModuleOutcome(MetadataModule.DMIDECODE, ModuleStatus.SKIPPED, 0, Duration.ZERO, "no DMI", List.of()));
+        return new RunSummary("u-1", "worker-0", "https://es:9200", modules, 5, report, null, Duration.ofMillis(1234));
+    }
+
     private static DeliveryReport report(boolean withFailure) {
         Map<String, DeliveryReport.ModuleDelivery> modules = new LinkedHashMap<>();
         modules.put("cpuinfo", new DeliveryReport.ModuleDelivery(3, 1, List.of()));
@@ -28,15 +41,14 @@ class TerminationLogTest {
     @Test
     void writesOneLineOfJsonWithTheCounts(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("termination-log");
-        TerminationSummary summary = TerminationSummary.of("u-1", "worker-0", "https://es:9200", report(false), 2, List.of(), null,
-                Duration.ofMillis(1234));
+        TerminationSummary summary = TerminationSummary.of(run(report(false)), null);
 
         assertThat(new TerminationLog(log).write(summary)).isTrue();
 
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0)).startsWith("{\"status\":\"ok\"")
-                .contains("\"modules\":1", "\"indexed\":3", "\"alreadyPresent\":1", "\"skipped\":2", "\"failed\":0",
+                .contains("\"modules\":2", "\"indexed\":3", "\"alreadyPresent\":1", "\"skipped\":2", "\"failed\":0",
                         "\"durationMs\":1234");
         assertThat(SummaryJson.parse(lines.get(0))).isEqualTo(summary);
         assertThat(summary.exitCode(false)).isZero();
@@ -44,8 +56,7 @@ class TerminationLogTest {
 
     @Test
     void aFailureNamesTheModuleAndExitsOneUnlessOptional(@TempDir Path dir) throws Exception {
-        TerminationSummary summary = TerminationSummary.of("u-1", "worker-0", "https://es:9200", report(true), 0, List.of(), null,
-                Duration.ofSeconds(2));
+        TerminationSummary summary = TerminationSummary.of(run(report(true)), null);
         new TerminationLog(dir.resolve("log")).write(summary);
 
         assertThat(summary.status()).isEqualTo(TerminationSummary.FAILED);

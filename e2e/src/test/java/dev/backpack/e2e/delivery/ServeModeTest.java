@@ -72,7 +72,7 @@ class ServeModeTest {
     }
 
     /** What the CLI's runner does, reduced to delivery: collect for a uuid and index it. */
-    private final CollectionRun run = requested -> {
+    private final CollectionRun run = (requested, adHoc) -> {
         String uuid = requested == null ? bootUuid : requested;
         long start = System.nanoTime();
         try {

@@ -34,7 +34,8 @@ final class SearchClientFactory {
         SSLContext sslContext = address.isHttps() ? TlsContextFactory.create(config.tls(), address) : null;
         Duration connectTimeout = min(MAX_CONNECT_TIMEOUT, config.timeout());
 
-        ObjectMapper objectMapper = JsonMapper.builder().findAndAddModules().build();
+        // No module scan: documents hold plain maps, lists, strings and numbers, and start-up time counts.
+        ObjectMapper objectMapper = JsonMapper.builder().build();
         ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(host)
                 .setMapper(new JacksonJsonpMapper(objectMapper))
                 .setRequestConfigCallback(request -> request
