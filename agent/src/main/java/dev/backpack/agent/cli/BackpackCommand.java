@@ -102,8 +102,10 @@ public final class BackpackCommand extends AgentCommand implements Callable<Inte
         if (summary.deliveryError() != null) {
             return "delivery to " + summary.target() + " failed: " + summary.deliveryError();
         }
+        String firstReason = summary.delivery().modules().values().stream()
+                .flatMap(m -> m.failed().stream()).map(f -> ": " + f.reason()).findFirst().orElse("");
         return "delivery to " + summary.target() + " failed for " + summary.delivery().failedCount() + " documents"
-                + (summary.delivery().rawDelivered() ? "" : " and the raw result");
+                + (summary.delivery().rawDelivered() ? "" : " and the raw result") + firstReason;
     }
 
     private void markReady() {

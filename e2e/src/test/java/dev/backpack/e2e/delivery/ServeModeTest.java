@@ -2,6 +2,7 @@ package dev.backpack.e2e.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backpack.agent.run.RunSummary;
 import dev.backpack.agent.serve.AgentServer;
 import dev.backpack.agent.serve.CollectionRun;
 import dev.backpack.agent.serve.ListenAddress;
@@ -90,8 +91,8 @@ class ServeModeTest {
         }
         DeliveryReport report = sink.deliver(TestDocuments.nodeDocuments(uuid, "serve-node"),
                 TestDocuments.raw(uuid, "serve-node"));
-        return TerminationSummary.of(uuid, "serve-node", sink.describe(), report, 0, List.of(), null,
-                Duration.ofNanos(System.nanoTime() - start));
+        return TerminationSummary.of(new RunSummary(uuid, "serve-node", sink.describe(), List.of(), 3, report, null,
+                Duration.ofNanos(System.nanoTime() - start)), null);
     };
 
     private void startServer() {
