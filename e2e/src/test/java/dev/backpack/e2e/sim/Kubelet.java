@@ -34,20 +34,45 @@ final class Kubelet implements AutoCloseable {
     private final AtomicInteger nextIp = new AtomicInteger(1);
 
     /**
-     * How containers reach the API server: fabric8 clients honour KUBERNETES_MASTER, which stands in for the
+     * How containers reach the API server: a kubeconfig naming the mock API, standing in for the
      * in-cluster service address and token a real pod gets.
      */
     private final Map<String, String> apiAccess;
 
     Kubelet(KubernetesClient client, AgentLauncher launcher, Scheduler scheduler, Path workDir, Path nodeRoot) {
         this.client = client;
-        this.apiAccess = Map.of("KUBERNETES_MASTER", client.getConfiguration().getMasterUrl(),
-                "KUBERNETES_AUTH_TRYKUBECONFIG", "false", "KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false",
-                "KUBERNETES_NAMESPACE", "default");
+        this.apiAccess = Map.of("KUBECONFIG", writeKubeconfig(workDir, client.getConfiguration().getMasterUrl()).toString());
         this.launcher = launcher;
         this.scheduler = scheduler;
         this.workDir = workDir;
         this.nodeRoot = nodeRoot;
+    }
+
+    private static Path writeKubeconfig(Path workDir, String server) {
+        try {
+            java.nio.file.Files.createDirectories(workDir);
+            return java.nio.file.Files.writeString(workDir.resolve("kubeconfig"), """
+                    apiVersion: v1
+                    kind: Config
+                    clusters:
+                    - name: simulated
+                      cluster:
+                        server: %s
+                    users:
+                    - name: agent
+                      user:
+                        token: simulated-service-account-token
+                    contexts:
+                    - name: simulated
+                      context:
+                        cluster: simulated
+                        user: agent
+                        namespace: default
+                    current-context: simulated
+                    """.formatted(server.replaceAll("/+$", "")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     void sync() {
