@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.JedisPooled;
 
 import java.io.IOException;
@@ -33,13 +32,14 @@ import static org.awaitility.Awaitility.await;
 
 /** Faults and bad input on the simulator, each with an assertion that nothing was lost. */
 class FaultScenariosTest {
-    @TempDir
+    /** Under target/ rather than a temp dir: the agents' logs stay there for whoever reads a failure. */
     static Path work;
     static SimulatorEnvironment env;
     static ScenarioSteps steps;
 
     @BeforeAll
-    static void start() {
+    static void start() throws java.io.IOException {
+        work = java.nio.file.Files.createDirectories(Path.of("target", "sim", "FaultScenariosTest").toAbsolutePath());
         env = SimulatorEnvironment.start(work);
         steps = new ScenarioSteps(env);
     }

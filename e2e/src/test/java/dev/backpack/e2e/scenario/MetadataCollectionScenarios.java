@@ -90,7 +90,8 @@ public abstract class MetadataCollectionScenarios {
         await().atMost(Duration.ofSeconds(60)).until(() -> !steps().jobs("ds-reference").isEmpty());
         Instant jobCreated = Instant.parse(steps().jobs("ds-reference").get(0).getMetadata().getCreationTimestamp());
         for (Pod agent : steps().agentPods("ds-reference")) {
-            Instant ready = ScenarioSteps.readySince(agent);
+            // creationTimestamp has whole seconds
+            Instant ready = ScenarioSteps.readySince(agent).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             assertThat(ready).as("agent on %s ready before the workload was created", agent.getSpec().getNodeName())
                     .isBeforeOrEqualTo(jobCreated);
         }

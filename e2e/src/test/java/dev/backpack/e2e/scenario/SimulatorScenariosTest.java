@@ -2,18 +2,18 @@ package dev.backpack.e2e.scenario;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
 /** The scenarios here: the real operator and real agents on the node simulator, real OpenSearch and Redis. */
 class SimulatorScenariosTest extends MetadataCollectionScenarios {
-    @TempDir
+    /** Under target/ rather than a temp dir: the agents' logs stay there for whoever reads a failure. */
     static Path work;
     static SimulatorEnvironment environment;
 
     @BeforeAll
-    static void start() {
+    static void start() throws java.io.IOException {
+        work = java.nio.file.Files.createDirectories(Path.of("target", "sim", "SimulatorScenariosTest").toAbsolutePath());
         environment = SimulatorEnvironment.start(work);
     }
 

@@ -77,25 +77,40 @@ final class PodWorker implements Runnable {
         }
     }
 
+    /** SIGTERM to every process of the pod (the shell and what it started), SIGKILL after a grace period. */
     void stop() {
         stopped = true;
-        processes.values().forEach(r -> r.process().destroy());
+        processes.values().forEach(r -> signal(r.process(), false));
         for (RunningContainer r : processes.values()) {
             Process p = r.process();
             try {
                 if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
+                    signal(p, true);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                p.destroyForcibly();
+                signal(p, true);
             }
         }
     }
 
     /** Ends the pod's agent processes abruptly, as a node crash or OOM kill would. */
     void kill() {
-        processes.values().forEach(r -> r.process().destroyForcibly());
+        processes.values().forEach(r -> signal(r.process(), true));
+    }
+
+    /** A container is a process tree (sh, the entry point, the JVM): signal all of it, leaves first. */
+    private static void signal(Process root, boolean kill) {
+        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
+        java.util.Collections.reverse(tree);
+        tree.add(root.toHandle());
+        for (ProcessHandle h : tree) {
+            if (kill) {
+                h.destroyForcibly();
+            } else {
+                h.destroy();
+            }
+        }
     }
 
     /**
@@ -264,7 +279,7 @@ final class PodWorker implements Runnable {
             return new Termination(exit, r.filesystem().terminationMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            r.process().destroyForcibly();
+            signal(r.process(), true);
             return new Termination(137, "interrupted");
         }
     }

@@ -48,6 +48,8 @@ public final class SimulatedCluster implements AutoCloseable {
         SimulatedCluster cluster = new SimulatedCluster(client, launcher, workDir);
         nodes.forEach(cluster::addNode);
         cluster.loop.scheduleWithFixedDelay(cluster::tick, 0, 100, TimeUnit.MILLISECONDS);
+        // agents are separate processes: never leave them behind, even when the test JVM is stopped early
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster.kubelet::close, "sim-stop-pods"));
         return cluster;
     }
 
