@@ -55,7 +55,7 @@ class PlannerTest {
         assertThat(agent.getCommand()).containsExactly("backpack");
         assertThat(agent.getArgs()).containsExactly("-s=my.elastic.server.foo", "-p=9200", "-u=" + UUID,
                 "-n=$(my_node_name)", "-N=$(my_pod_name)", "--redisip=backpack-redis.backpack.svc", "--redisport=6379",
-                "--tags=common,k8s,openshift", "--host-root=/host");
+                "--tags=common,k8s,openshift", "--host-root=/host", "--termination-log=/dev/termination-log");
         assertThat(agent.getEnv()).extracting(EnvVar::getName).containsExactly("my_node_name", "my_pod_name");
         assertThat(agent.getEnv().get(0).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("spec.nodeName");
         assertThat(agent.getEnv().get(1).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
@@ -81,7 +81,7 @@ class PlannerTest {
         assertThat(terms.get(0).getMatchExpressions().get(0).getValues()).containsExactly("bar");
         assertThat(terms.get(1).getMatchExpressions().get(0).getKey()).isEqualTo("awesome");
         Container agent = ds.getSpec().getTemplate().getSpec().getContainers().get(0);
-        assertThat(agent.getArgs()).startsWith("serve").endsWith("--host-root=/host", "--listen=8080");
+        assertThat(agent.getArgs()).startsWith("serve").endsWith("--host-root=/host", "--termination-log=/dev/termination-log", "--listen=8080");
         assertThat(agent.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
         assertThat(agent.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
         assertThat(ds.getSpec().getTemplate().getSpec().getTolerations())

@@ -62,7 +62,7 @@ class ReferenceExamplesApplyTest {
         assertThat(agent.getCommand()).containsExactly("backpack");
         assertThat(agent.getArgs()).containsExactly("-s=my.elastic.server.foo", "-p=9200", "-u=" + uuid,
                 "-n=$(my_node_name)", "-N=$(my_pod_name)", "--redisip=" + REDIS, "--redisport=6379",
-                "--tags=common,k8s,openshift", "--host-root=/host");
+                "--tags=common,k8s,openshift", "--host-root=/host", "--termination-log=/dev/termination-log");
         assertThat(agent.getEnv()).extracting(EnvVar::getName).containsExactly("my_node_name", "my_pod_name");
         assertThat(agent.getSecurityContext().getPrivileged()).isFalse();
         assertThat(agent.getVolumeMounts()).extracting(VolumeMount::getMountPath, VolumeMount::getReadOnly)
@@ -129,7 +129,7 @@ class ReferenceExamplesApplyTest {
         Container agent = spec.getContainers().get(0);
         assertThat(agent.getArgs()).first().isEqualTo("serve");
         assertThat(agent.getArgs()).contains("-s=my.elastic.server.foo", "-p=9200", "--redisip=" + REDIS,
-                "--host-root=/host", "--listen=8080");
+                "--host-root=/host", "--termination-log=/dev/termination-log", "--listen=8080");
         assertThat(agent.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
         assertThat(agent.getReadinessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(8080);
         assertThat(agent.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
