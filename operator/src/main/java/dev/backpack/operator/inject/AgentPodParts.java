@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.KeyToPathBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -32,6 +34,7 @@ public final class AgentPodParts {
     public static final String HOST_SYS_VOLUME = "backpack-host-sys";
     public static final String HOST_OS_RELEASE_VOLUME = "backpack-host-os-release";
     public static final String CA_VOLUME = "backpack-ca";
+    public static final String TMP_VOLUME = "backpack-tmp";
 
     private static final String ROOT = AgentFlags.DEFAULT_CONTAINER_HOST_ROOT;
 
@@ -47,14 +50,29 @@ public final class AgentPodParts {
                 .withArgs(args)
                 .withEnv(env(settings))
                 .withVolumeMounts(mounts(settings))
-                .withNewSecurityContext()
-                    .withPrivileged(settings.metadata().privilegedOrDefault())
-                .endSecurityContext()
+                .withSecurityContext(securityContext(settings.metadata().privilegedOrDefault()))
                 .withTerminationMessagePolicy("FallbackToLogsOnError")
                 .withResources(new ResourceRequirementsBuilder()
                         .withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("128Mi")))
                         .withLimits(Map.of("cpu", new Quantity("1"), "memory", new Quantity("512Mi")))
                         .build());
+    }
+
+    /**
+     * Unprivileged by default: non-root, read-only root filesystem (the agent writes only to /tmp), no
+     * capabilities. A Benchmark that asks for {@code privileged} gets root as well, since the SMBIOS
+     * tables dmidecode reads are readable by root only.
+     */
+    static SecurityContext securityContext(boolean privileged) {
+        if (privileged) {
+            return new SecurityContextBuilder().withPrivileged(true).withRunAsUser(0L).withRunAsNonRoot(false)
+                    .withReadOnlyRootFilesystem(true).build();
+        }
+        return new SecurityContextBuilder().withPrivileged(false).withRunAsNonRoot(true)
+                .withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
+                .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .build();
     }
 
     public static Container initContainer(AgentSettings settings) {
@@ -87,7 +105,8 @@ public final class AgentPodParts {
         List<VolumeMount> mounts = new ArrayList<>(List.of(
                 readOnly(HOST_PROC_VOLUME, ROOT + "/proc"),
                 readOnly(HOST_SYS_VOLUME, ROOT + "/sys"),
-                readOnly(HOST_OS_RELEASE_VOLUME, ROOT + "/etc/os-release")));
+                readOnly(HOST_OS_RELEASE_VOLUME, ROOT + "/etc/os-release"),
+                new VolumeMountBuilder().withName(TMP_VOLUME).withMountPath("/tmp").withReadOnly(false).build()));
         if (settings.elasticsearch().getCaBundle() != null) {
             mounts.add(readOnly(CA_VOLUME, AgentCommandLine.CA_MOUNT_DIR));
         }
@@ -103,7 +122,8 @@ public final class AgentPodParts {
         List<Volume> volumes = new ArrayList<>(List.of(
                 hostPath(HOST_PROC_VOLUME, "/proc", "Directory"),
                 hostPath(HOST_SYS_VOLUME, "/sys", "Directory"),
-                hostPath(HOST_OS_RELEASE_VOLUME, "/etc/os-release", "File")));
+                hostPath(HOST_OS_RELEASE_VOLUME, "/etc/os-release", "File"),
+                new VolumeBuilder().withName(TMP_VOLUME).withNewEmptyDir().withSizeLimit(new Quantity("64Mi")).endEmptyDir().build()));
         CaBundleRef ca = settings.elasticsearch().getCaBundle();
         if (ca != null) {
             VolumeBuilder volume = new VolumeBuilder().withName(CA_VOLUME);

@@ -60,9 +60,17 @@ class PlannerTest {
         assertThat(agent.getEnv().get(0).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("spec.nodeName");
         assertThat(agent.getEnv().get(1).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
         assertThat(agent.getSecurityContext().getPrivileged()).isFalse();
-        assertThat(agent.getVolumeMounts()).allMatch(m -> m.getReadOnly())
+        assertThat(agent.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(agent.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(agent.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(agent.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(agent.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(agent.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"))
+                .as("the only writable mount").filteredOn(m -> !m.getReadOnly()).extracting(m -> m.getMountPath()).containsExactly("/tmp");
+        assertThat(podSpec(plan).getVolumes()).anySatisfy(v -> assertThat(v.getEmptyDir()).isNotNull());
+        assertThat(agent.getVolumeMounts()).filteredOn(m -> m.getMountPath().startsWith("/host/")).allMatch(m -> m.getReadOnly())
                 .extracting(m -> m.getMountPath()).containsExactly("/host/proc", "/host/sys", "/host/etc/os-release");
-        assertThat(podSpec(plan).getVolumes()).extracting(v -> v.getHostPath().getPath())
+        assertThat(podSpec(plan).getVolumes()).filteredOn(v -> v.getHostPath() != null).extracting(v -> v.getHostPath().getPath())
                 .containsExactly("/proc", "/sys", "/etc/os-release");
         assertThat(agent.getResources().getRequests()).containsKeys("cpu", "memory");
         assertThat(agent.getResources().getLimits()).containsKeys("cpu", "memory");
@@ -98,8 +106,10 @@ class PlannerTest {
                 .getArgs()).contains("--tags=common,k8s,openshift", "--skip-tags=memory,cpu");
         assertThat(backpack(podSpec(planner.plan(TestBenchmarks.referenceFragment("options-image.yaml", "i"), UUID)))
                 .getImage()).isEqualTo("quay.io/myorg/custom-backpack:latest");
-        assertThat(backpack(podSpec(planner.plan(TestBenchmarks.referenceFragment("options-privileged.yaml", "p"), UUID)))
-                .getSecurityContext().getPrivileged()).isTrue();
+        var privileged = backpack(podSpec(planner.plan(TestBenchmarks.referenceFragment("options-privileged.yaml", "p"), UUID)))
+                .getSecurityContext();
+        assertThat(privileged.getPrivileged()).isTrue();
+        assertThat(privileged.getRunAsUser()).as("SMBIOS tables are readable by root only").isZero();
         assertThat(podSpec(planner.plan(TestBenchmarks.referenceFragment("options-serviceaccount.yaml", "sa"), UUID))
                 .getServiceAccountName()).isEqualTo("backpack-view");
     }
@@ -203,7 +213,7 @@ class PlannerTest {
         // injecting twice does not add a second agent
         dev.backpack.operator.inject.TargetedInjector.inject(objects, settings);
         assertThat(pods.get(0).spec().getInitContainers()).hasSize(1);
-        assertThat(pods.get(0).spec().getVolumes()).hasSize(3);
+        assertThat(pods.get(0).spec().getVolumes()).hasSize(4);
     }
 
     @Test
@@ -238,7 +248,7 @@ class PlannerTest {
             var typed = new io.fabric8.kubernetes.client.utils.KubernetesSerialization()
                     .convertValue(template, io.fabric8.kubernetes.api.model.PodTemplateSpec.class);
             assertThat(typed.getSpec().getInitContainers()).extracting(Container::getName).containsExactly("backpack");
-            assertThat(typed.getSpec().getVolumes()).hasSize(3);
+            assertThat(typed.getSpec().getVolumes()).hasSize(4);
             assertThat(typed.getMetadata().getLabels()).containsEntry(BenchmarkLabels.BENCHMARK, "mpi-bench");
         }
         assertThat((Object) mpi.get("spec", "mpiReplicaSpecs", "Worker", "replicas")).isEqualTo(2);

@@ -68,9 +68,10 @@ class ReferenceExamplesApplyTest {
         assertThat(agent.getVolumeMounts()).extracting(VolumeMount::getMountPath, VolumeMount::getReadOnly)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("/host/proc", true),
                         org.assertj.core.groups.Tuple.tuple("/host/sys", true),
-                        org.assertj.core.groups.Tuple.tuple("/host/etc/os-release", true));
+                        org.assertj.core.groups.Tuple.tuple("/host/etc/os-release", true),
+                        org.assertj.core.groups.Tuple.tuple("/tmp", false));
         PodSpec pod = job.getSpec().getTemplate().getSpec();
-        assertThat(pod.getVolumes()).extracting(v -> v.getHostPath().getPath())
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getHostPath() != null).extracting(v -> v.getHostPath().getPath())
                 .containsExactly("/proc", "/sys", "/etc/os-release");
         assertThat(pod.getServiceAccountName()).isNull();
         assertThat(job.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
@@ -134,7 +135,7 @@ class ReferenceExamplesApplyTest {
         assertThat(agent.getReadinessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(8080);
         assertThat(agent.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
         assertThat(agent.getVolumeMounts()).extracting(VolumeMount::getMountPath)
-                .containsExactly("/host/proc", "/host/sys", "/host/etc/os-release");
+                .containsExactly("/host/proc", "/host/sys", "/host/etc/os-release", "/tmp");
         assertThat(ds.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
             assertThat(o.getKind()).isEqualTo("Benchmark");
             // no blockOwnerDeletion: the operator needs no benchmarks/finalizers permission (RBAC.md)
