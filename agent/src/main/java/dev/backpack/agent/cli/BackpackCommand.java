@@ -94,7 +94,8 @@ public final class BackpackCommand implements Callable<Integer> {
                 environment.kubernetes().apply(server.timeout()), environment.commands(),
                 CollectorCatalog.machineOf(environment.osArch()));
         RunSummary summary;
-        try (DocumentSink sink = sinks.select(server, redis, outputDirectory)) {
+        SinkRequest request = new SinkRequest(server, redis, lifecycle, outputDirectory, uuid, node, environment);
+        try (DocumentSink sink = sinks.select(request)) {
             summary = runner.run(settings, sink, new ProgressPrinter(err, environment.interactive()));
         }
         String outputShown = server.hasServer() ? null : outputDirectory.toAbsolutePath().normalize().toString();

@@ -3,8 +3,6 @@ package dev.backpack.agent.cli;
 import dev.backpack.agent.sink.DocumentSink;
 import dev.backpack.agent.sink.files.FileSink;
 
-import java.nio.file.Path;
-
 /**
  * The one place that decides where documents go. No server: local files (the embedded default).
  * A server: indexing into OpenSearch/Elasticsearch, which this build does not contain yet, so that
@@ -12,15 +10,15 @@ import java.nio.file.Path;
  */
 public class SinkSelector {
 
-    public DocumentSink select(ServerOptions server, RedisOptions redis, Path outputDirectory) {
-        if (!server.hasServer()) {
-            return new FileSink(outputDirectory);
+    public DocumentSink select(SinkRequest request) {
+        if (!request.server().hasServer()) {
+            return new FileSink(request.outputDirectory());
         }
-        return selectServer(server, redis);
+        return selectServer(request);
     }
 
     /** The server branch; the search sink replaces this. */
-    protected DocumentSink selectServer(ServerOptions server, RedisOptions redis) {
+    protected DocumentSink selectServer(SinkRequest request) {
         throw BackpackException.failure("indexing into a server is not available in this build; "
                 + "leave out -s/--server to write the documents to files");
     }

@@ -74,6 +74,9 @@ public final class DmidecodeCollector implements Collector {
                 Optional<String> value = host.readTrimmed(file);
                 if (value.isPresent()) {
                     v.put(field.getKey(), value.get());
+                    if (attribute.equals("chassis_type")) {
+                        v.put("type_name", ChassisTypes.name(value.get()));
+                    }
                     any = true;
                 } else if (ROOT_ONLY.contains(attribute)) {
                     skipped.add(Map.of("item", DMI_ID + "/" + attribute, "reason", PRIVILEGE_HINT));
