@@ -2,6 +2,7 @@ package dev.backpack.agent.cli;
 
 import dev.backpack.agent.AgentVersion;
 import dev.backpack.agent.collector.CollectorCatalog;
+import dev.backpack.agent.host.HostPaths;
 import dev.backpack.agent.run.CollectionRunner;
 import dev.backpack.agent.run.ModuleStatus;
 import dev.backpack.agent.run.RunSettings;
@@ -73,18 +74,11 @@ public final class BackpackCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TagSelection selection = selectionOptions.selection();
         Path hostRoot = hostOptions.hostRoot();
-        if (!Files.isDirectory(hostRoot)) {
-            throw BackpackException.usage("--host-root " + hostRoot + " is not a directory; point it at the folder holding the node's proc and sys");
-        }
-        requireNotBlank(identity.uuid(), "-u/--uuid");
-        requireNotBlank(identity.nodeName(), "-n/--nodename");
-        if (server.indexRetries() < 0) {
-            throw BackpackException.usage("--index-retries must be 0 or more, got " + server.indexRetries());
-        }
+        validate(hostRoot);
         boolean generated = identity.uuid() == null;
         String uuid = generated ? UUID.randomUUID().toString() : identity.uuid();
-        dev.backpack.agent.host.HostPaths host = new dev.backpack.agent.host.HostPaths(hostRoot);
-        String node = identity.nodeName() != null ? identity.nodeName() : NodeNames.resolve(host, environment.hostname());
+        String node = identity.nodeName() != null ? identity.nodeName()
+                : NodeNames.resolve(new HostPaths(hostRoot), environment.hostname());
         Path outputDirectory = output.output() != null ? output.output() : Path.of("backpack-output", uuid);
         if (generated && !output.json()) {
             out.println("uuid: " + uuid + " (generated)");
@@ -113,6 +107,19 @@ public final class BackpackCommand implements Callable<Integer> {
         err.flush();
         writeTerminationLog(failure);
         return lifecycle.optional() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** Usage errors found before anything is collected (exit 2). */
+    private void validate(Path hostRoot) {
+        if (!Files.isDirectory(hostRoot)) {
+            throw BackpackException.usage("--host-root " + hostRoot
+                    + " is not a directory; point it at the folder holding the node's proc and sys");
+        }
+        requireNotBlank(identity.uuid(), "-u/--uuid");
+        requireNotBlank(identity.nodeName(), "-n/--nodename");
+        if (server.indexRetries() < 0) {
+            throw BackpackException.usage("--index-retries must be 0 or more, got " + server.indexRetries());
+        }
     }
 
     static String failureLine(RunSummary summary) {
