@@ -79,7 +79,7 @@ public final class BackpackCommand implements Callable<Integer> {
         String uuid = generated ? UUID.randomUUID().toString() : identity.uuid();
         String node = identity.nodeName() != null ? identity.nodeName()
                 : NodeNames.resolve(new HostPaths(hostRoot), environment.hostname());
-        Path outputDirectory = output.output() != null ? output.output() : Path.of("backpack-output", uuid);
+        Path outputDirectory = output.output() != null ? output.output() : defaultOutput(uuid);
         if (generated && !output.json()) {
             out.println("uuid: " + uuid + " (generated)");
             out.flush();
@@ -120,6 +120,14 @@ public final class BackpackCommand implements Callable<Integer> {
         if (server.indexRetries() < 0) {
             throw BackpackException.usage("--index-retries must be 0 or more, got " + server.indexRetries());
         }
+    }
+
+    /** {@code ./backpack-output/<uuid>/}; a uuid that is not a plain folder name must not escape it. */
+    static Path defaultOutput(String uuid) {
+        if (uuid.equals(".") || uuid.equals("..") || uuid.contains("/") || uuid.contains("\\")) {
+            throw BackpackException.usage("-u/--uuid '" + uuid + "' cannot name the output folder; pass --output");
+        }
+        return Path.of("backpack-output", uuid);
     }
 
     static String failureLine(RunSummary summary) {

@@ -171,6 +171,14 @@ class BackpackCommandTest {
     }
 
     @Test
+    void aUuidThatIsAPathNeedsAnExplicitOutput() {
+        CliRunner.Result r = CliRunner.run("-u", "../../etc", "--tags", "cpu", "--host-root", HOST.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().strip()).hasLineCount(1).contains("-u/--uuid '../../etc' cannot name the output folder; pass --output");
+        assertThat(BackpackCommand.defaultOutput("abc-123")).isEqualTo(Path.of("backpack-output", "abc-123"));
+    }
+
+    @Test
     void serverBranchFailsClearlyInThisBuild() {
         CliRunner.Result r = CliRunner.run("-s", "http://es.example:9200", "--tags", "cpu", "--host-root", HOST.toString());
 
