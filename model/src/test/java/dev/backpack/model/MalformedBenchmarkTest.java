@@ -30,6 +30,15 @@ class MalformedBenchmarkTest {
                           server: es
                           port: 70000
                         """, "spec.elasticsearch.port", "between 1 and 65535"),
+                Arguments.of("port is a fraction", """
+                        elasticsearch:
+                          server: es
+                          port: 92.5
+                        """, "spec.elasticsearch.port", "expected a whole number"),
+                Arguments.of("targeted is a number", """
+                        metadata:
+                          targeted: 7
+                        """, "spec.metadata.targeted", "true or false"),
                 Arguments.of("collection is not a boolean", """
                         metadata:
                           collection: maybe

@@ -1,25 +1,22 @@
 package dev.backpack.agent.cli;
 
 import dev.backpack.agent.AgentVersion;
-import dev.backpack.agent.collector.CollectorCatalog;
-import dev.backpack.agent.host.HostPaths;
+import dev.backpack.agent.dedup.ClaimedRun;
 import dev.backpack.agent.run.CollectionRunner;
 import dev.backpack.agent.run.ModuleStatus;
 import dev.backpack.agent.run.RunSettings;
 import dev.backpack.agent.run.RunSummary;
 import dev.backpack.agent.sink.DocumentSink;
-import dev.backpack.contract.TagSelection;
+import dev.backpack.agent.summary.SummaryJson;
+import dev.backpack.agent.summary.TerminationLog;
+import dev.backpack.agent.summary.TerminationSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -32,36 +29,14 @@ import java.util.stream.Collectors;
         description = "Collects this node's metadata (CPU, memory, sysctl, PCI, DMI, NICs, disks, kernel, "
                 + "Kubernetes and OpenShift facts) once and writes it to files, or indexes it with -s.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:all requested modules collected (skips are fine) and delivered",
+        exitCodeList = {"0:all requested modules collected (skips are fine) and delivered, or already collected "
+                + "for this uuid and node (Redis); also after a failure with --optional",
                 "1:a module's collection or the delivery failed",
                 "2:bad usage (unknown flag or tag, malformed value)"})
-public final class BackpackCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    IdentityOptions identity;
-    @Mixin
-    SelectionOptions selectionOptions;
-    @Mixin
-    ServerOptions server;
-    @Mixin
-    RedisOptions redis;
-    @Mixin
-    HostOptions hostOptions;
-    @Mixin
-    OutputOptions output;
-    @Mixin
-    LifecycleOptions lifecycle;
-
-    private final CliEnvironment environment;
-    private final SinkSelector sinks;
-    private final CollectionRunner runner;
+public final class BackpackCommand extends AgentCommand implements Callable<Integer> {
 
     public BackpackCommand(CliEnvironment environment, SinkSelector sinks, CollectionRunner runner) {
-        this.environment = environment;
-        this.sinks = sinks;
-        this.runner = runner;
+        super(environment, sinks, runner);
     }
 
     public static void main(String[] args) {
@@ -72,29 +47,39 @@ public final class BackpackCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TagSelection selection = selectionOptions.selection();
-        Path hostRoot = hostOptions.hostRoot();
-        validate(hostRoot);
-        boolean generated = identity.uuid() == null;
-        String uuid = generated ? UUID.randomUUID().toString() : identity.uuid();
-        String node = identity.nodeName() != null ? identity.nodeName()
-                : NodeNames.resolve(new HostPaths(hostRoot), environment.hostname());
-        Path outputDirectory = output.output() != null ? output.output() : defaultOutput(uuid);
-        if (generated && !output.json()) {
-            out.println("uuid: " + uuid + " (generated)");
+        Prepared prepared = prepare();
+        if (prepared.uuidGenerated() && !output.json()) {
+            out.println("uuid: " + prepared.uuid() + " (generated)");
             out.flush();
         }
-        RunSettings settings = new RunSettings(uuid, node, identity.podName(), hostRoot, selection,
-                environment.kubernetes().apply(server.timeout()), environment.commands(),
-                CollectorCatalog.machineOf(environment.osArch()));
-        RunSummary summary;
-        SinkRequest request = new SinkRequest(server, redis, lifecycle, outputDirectory, uuid, node, environment);
-        try (DocumentSink sink = sinks.select(request)) {
-            summary = runner.run(settings, sink, new ProgressPrinter(err, environment.interactive()));
+        RunSettings settings = settings(prepared, prepared.uuid());
+        ClaimedRun.Result result;
+        String target;
+        try (DocumentSink sink = sinks.select(server, redis, prepared.outputDirectory())) {
+            target = sink.describe();
+            result = new ClaimedRun(runner).run(settings, sink, redisSettings(), redis.force(),
+                    new ProgressPrinter(err, environment.interactive()));
         }
-        String outputShown = server.hasServer() ? null : outputDirectory.toAbsolutePath().normalize().toString();
+        TerminationSummary terminationSummary = result.terminationSummary(target, settings);
+        TerminationLog log = terminationLog();
+        if (log != null) {
+            log.write(terminationSummary);
+        }
+        if (result.skipped()) {
+            if (output.json()) {
+                out.println(SummaryJson.toLine(terminationSummary));
+            } else {
+                out.println("skipped: " + result.claim().reason() + " (Redis); use --force to collect again");
+            }
+            out.flush();
+            markReady();
+            return ExitCodes.OK;
+        }
+        RunSummary summary = result.summary();
+        String outputShown = server.hasServer() ? null
+                : prepared.outputDirectory().toAbsolutePath().normalize().toString();
         if (output.json()) {
-            JsonSummary.print(summary, generated, outputShown, out);
+            JsonSummary.print(summary, prepared.uuidGenerated(), outputShown, out);
         } else {
             SummaryTable.print(summary, out);
         }
@@ -102,32 +87,9 @@ public final class BackpackCommand implements Callable<Integer> {
             markReady();
             return ExitCodes.OK;
         }
-        String failure = failureLine(summary);
-        err.println("backpack: " + failure + (lifecycle.optional() ? " (ignored: --optional)" : ""));
+        err.println("backpack: " + failureLine(summary) + (lifecycle.optional() ? " (ignored: --optional)" : ""));
         err.flush();
-        writeTerminationLog(failure);
-        return lifecycle.optional() ? ExitCodes.OK : ExitCodes.FAILURE;
-    }
-
-    /** Usage errors found before anything is collected (exit 2). */
-    private void validate(Path hostRoot) {
-        if (!Files.isDirectory(hostRoot)) {
-            throw BackpackException.usage("--host-root " + hostRoot
-                    + " is not a directory; point it at the folder holding the node's proc and sys");
-        }
-        requireNotBlank(identity.uuid(), "-u/--uuid");
-        requireNotBlank(identity.nodeName(), "-n/--nodename");
-        if (server.indexRetries() < 0) {
-            throw BackpackException.usage("--index-retries must be 0 or more, got " + server.indexRetries());
-        }
-    }
-
-    /** {@code ./backpack-output/<uuid>/}; a uuid that is not a plain folder name must not escape it. */
-    static Path defaultOutput(String uuid) {
-        if (uuid.equals(".") || uuid.equals("..") || uuid.contains("/") || uuid.contains("\\")) {
-            throw BackpackException.usage("-u/--uuid '" + uuid + "' cannot name the output folder; pass --output");
-        }
-        return Path.of("backpack-output", uuid);
+        return terminationSummary.exitCode(lifecycle.optional());
     }
 
     static String failureLine(RunSummary summary) {
@@ -140,14 +102,10 @@ public final class BackpackCommand implements Callable<Integer> {
         if (summary.deliveryError() != null) {
             return "delivery to " + summary.target() + " failed: " + summary.deliveryError();
         }
+        String firstReason = summary.delivery().modules().values().stream()
+                .flatMap(m -> m.failed().stream()).map(f -> ": " + f.reason()).findFirst().orElse("");
         return "delivery to " + summary.target() + " failed for " + summary.delivery().failedCount() + " documents"
-                + (summary.delivery().rawDelivered() ? "" : " and the raw result");
-    }
-
-    private static void requireNotBlank(String value, String flag) {
-        if (value != null && value.isBlank()) {
-            throw BackpackException.usage(flag + " must not be empty");
-        }
+                + (summary.delivery().rawDelivered() ? "" : " and the raw result") + firstReason;
     }
 
     private void markReady() {
@@ -160,23 +118,6 @@ public final class BackpackCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw BackpackException.failure("cannot create --ready-file " + ready + ": " + e.getMessage());
         }
-    }
-
-    /** Best effort: the message is already on stderr; a missing folder must not hide the real failure. */
-    void writeTerminationLog(String message) {
-        Path log = lifecycle == null ? null : lifecycle.terminationLog();
-        if (log == null) {
-            return;
-        }
-        try {
-            Files.writeString(log, message + "\n");
-        } catch (IOException e) {
-            // stderr already carries the message
-        }
-    }
-
-    boolean verbose() {
-        return output != null && output.verbose();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

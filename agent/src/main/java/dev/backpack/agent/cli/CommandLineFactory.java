@@ -1,6 +1,7 @@
 package dev.backpack.agent.cli;
 
 import dev.backpack.agent.run.CollectionRunner;
+import dev.backpack.contract.AgentFlags;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -15,18 +16,21 @@ public final class CommandLineFactory {
 
     public static CommandLine create(CliEnvironment environment) {
         return create(environment, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                new SinkSelector());
+                new SinkSelector(environment.variables()));
     }
 
     public static CommandLine create(CliEnvironment environment, PrintWriter out, PrintWriter err,
                                      SinkSelector sinks) {
-        BackpackCommand root = new BackpackCommand(environment, sinks, new CollectionRunner());
+        CollectionRunner runner = new CollectionRunner();
+        BackpackCommand root = new BackpackCommand(environment, sinks, runner);
         ErrorHandler errors = new ErrorHandler();
         return new CommandLine(root)
+                .addSubcommand(AgentFlags.SERVE, new ServeCommand(environment, sinks, runner))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
     }
+
 }

@@ -38,7 +38,7 @@ final class ErrorHandler implements CommandLine.IParameterExceptionHandler, Comm
             ex.printStackTrace(err);
         }
         err.flush();
-        if (commandLine.getCommand() instanceof BackpackCommand command && code == ExitCodes.FAILURE) {
+        if (commandLine.getCommand() instanceof AgentCommand command && code == ExitCodes.FAILURE) {
             command.writeTerminationLog(message);
         }
         return code;

@@ -11,13 +11,14 @@ public final class LifecycleOptions {
             description = "Report failures but exit 0, so an init container never blocks the workload.")
     boolean optional;
 
-    @Option(names = AgentFlags.TERMINATION_LOG, paramLabel = "<file>",
-            description = "On failure, write the one-line error here (Kubernetes shows it as the container's message; the operator passes "
-                    + AgentFlags.DEFAULT_TERMINATION_LOG + ").")
+    @Option(names = AgentFlags.TERMINATION_LOG, paramLabel = "<file>", defaultValue = AgentFlags.DEFAULT_TERMINATION_LOG,
+            description = "Write the run's one-line JSON summary here, success or failure; Kubernetes shows it as the "
+                    + "container's termination message (default: ${DEFAULT-VALUE}; skipped when its folder is missing).")
     Path terminationLog;
 
     @Option(names = AgentFlags.READY_FILE, paramLabel = "<file>",
-            description = "Create this file once the documents are delivered (readiness for exec probes).")
+            description = "Create this file once the documents are delivered (readiness for exec probes; "
+                    + "serve: default " + AgentFlags.DEFAULT_READY_FILE + ", holds the summary).")
     Path readyFile;
 
     @Option(names = AgentFlags.LISTEN, paramLabel = "<[host:]port>",

@@ -34,11 +34,12 @@ public final class ServerOptions {
     Path passwordFile;
 
     @Option(names = AgentFlags.INDEX_RETRIES, paramLabel = "<n>", defaultValue = "" + AgentFlags.DEFAULT_INDEX_RETRIES,
-            description = "Retries per failed bulk request (default: ${DEFAULT-VALUE}).")
+            description = "Retries per failed bulk request, on connection errors, 429 and 5xx (default: ${DEFAULT-VALUE}).")
     int indexRetries;
 
     @Option(names = AgentFlags.TIMEOUT, paramLabel = "<duration>", defaultValue = "30s", converter = DurationConverter.class,
-            description = "Time limit for each request to the server and the cluster, e.g. 30s, 2m, PT1M (default: ${DEFAULT-VALUE}).")
+            description = "Time limit for delivering to the server, retries included, and for each request to the "
+                    + "server and the cluster, e.g. 30s, 2m, PT1M (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     public String server() {

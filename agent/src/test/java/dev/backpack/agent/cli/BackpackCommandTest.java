@@ -175,21 +175,47 @@ class BackpackCommandTest {
         CliRunner.Result r = CliRunner.run("-u", "../../etc", "--tags", "cpu", "--host-root", HOST.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err().strip()).hasLineCount(1).contains("-u/--uuid '../../etc' cannot name the output folder; pass --output");
-        assertThat(BackpackCommand.defaultOutput("abc-123")).isEqualTo(Path.of("backpack-output", "abc-123"));
+        assertThat(AgentCommand.defaultOutput("abc-123")).isEqualTo(Path.of("backpack-output", "abc-123"));
     }
 
     @Test
-    void serverBranchFailsClearlyInThisBuild() {
-        CliRunner.Result r = CliRunner.run("-s", "http://es.example:9200", "--tags", "cpu", "--host-root", HOST.toString());
+    void anUnreachableServerFailsWithOneLineNamingIt() throws IOException {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Path log = out.resolve("termination-log");
+        CliRunner.Result r = CliRunner.run("-s", "127.0.0.1", "-p", String.valueOf(closed), "--index-retries", "0",
+                "--tags", "cpu", "--host-root", HOST.toString(), "-u", "u-3", "--termination-log", log.toString());
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.err().strip()).hasLineCount(1)
-                .isEqualTo("backpack: indexing into a server is not available in this build; leave out -s/--server to write the documents to files");
+        assertThat(r.err()).contains("backpack: delivery to http://127.0.0.1:" + closed + " failed for 1 documents");
+        JsonNode summary = json.readTree(Files.readString(log));
+        assertThat(summary.get("status").asText()).isEqualTo("failed");
+        assertThat(summary.get("failed").asInt()).isEqualTo(1);
+        assertThat(summary.get("errors").get(0).asText()).contains("cannot connect to http://127.0.0.1:" + closed);
+    }
+
+    @Test
+    void badServerSettingsAreUsageErrorsWithoutThePassword() {
+        CliRunner.Result scheme = CliRunner.run("-s", "ftp://es.example", "--host-root", HOST.toString());
+        assertThat(scheme.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(scheme.err().strip()).hasLineCount(1).contains("-s/--server", "not http or https");
+
+        CliRunner.Result port = CliRunner.run("-s", "https://elastic:Hunter2-secret@es.example:9x", "--host-root",
+                HOST.toString());
+        assertThat(port.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(port.err()).contains("elastic:***@").doesNotContain("Hunter2-secret");
+
+        CliRunner.Result ca = CliRunner.run("-s", "https://es.example", "--cacert", "/does/not/exist.pem",
+                "--host-root", HOST.toString());
+        assertThat(ca.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(ca.err().strip()).hasLineCount(1).contains("--cacert /does/not/exist.pem cannot be read");
     }
 
     @Test
     void verboseShowsTheStackTrace() {
-        CliRunner.Result r = CliRunner.run("-s", "http://es.example:9200", "--verbose", "--host-root", HOST.toString());
+        CliRunner.Result r = CliRunner.run("-s", "ftp://es.example", "--verbose", "--host-root", HOST.toString());
         assertThat(r.err()).contains("BackpackException", "\tat ");
     }
 
@@ -208,7 +234,10 @@ class BackpackCommandTest {
         assertThat(r.out()).containsPattern("meminfo\\s+1\\s+");
         assertThat(r.err()).contains("backpack: collection failed for cpuinfo");
         assertThat(out.resolve("docs/meminfo-metadata.ndjson")).exists();
-        assertThat(log).content().startsWith("collection failed for cpuinfo");
+        JsonNode summary = json.readTree(Files.readString(log));
+        assertThat(summary.get("status").asText()).isEqualTo("failed");
+        assertThat(summary.get("modules").asInt()).isEqualTo(1);
+        assertThat(summary.get("errors").get(0).asText()).startsWith("cpuinfo: /proc/cpuinfo is not readable");
     }
 
     @Test

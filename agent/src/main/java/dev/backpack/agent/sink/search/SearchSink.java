@@ -1,0 +1,302 @@
+package dev.backpack.agent.sink.search;
+
+import dev.backpack.agent.sink.DeliveryReport;
+import dev.backpack.agent.sink.DocumentSink;
+import dev.backpack.contract.IndexNames;
+import dev.backpack.contract.MetadataDocument;
+import dev.backpack.contract.RawResultDocument;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Indexes documents into OpenSearch 2.x or Elasticsearch 7.17 with plain bulk requests: op_type create
+ * and {@code _id} = the document id, so a re-run, a {@code --force} or ten nodes reporting one cluster
+ * fact never make a duplicate; a 409 "already exists" counts as {@code alreadyPresent}. Module documents
+ * go to {@code <module>-metadata}, the raw result to {@code stockpile-results-raw}.
+ * <p>
+ * Connection errors, 429 and 5xx (whole request or single items) are retried with exponential backoff
+ * within {@code --index-retries} and the {@code --timeout} deadline; everything else is reported per
+ * document. Nothing is dropped silently.
+ */
+public final class SearchSink implements DocumentSink {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchSink.class);
+    private static final int CONFLICT = 409;
+
+    private final OpenSearchClient client;
+    private final SearchSinkConfig config;
+    private final FailureClassifier classifier;
+    private final RawIndex rawIndex;
+
+    public SearchSink(SearchSinkConfig config) {
+        this(SearchClientFactory.create(config), config);
+    }
+
+    SearchSink(OpenSearchClient client, SearchSinkConfig config) {
+        this.client = client;
+        this.config = config;
+        SecretRedactor redactor = new SecretRedactor(config.credentials());
+        this.classifier = new FailureClassifier(config.address(), redactor);
+        this.rawIndex = new RawIndex(client);
+    }
+
+    @Override
+    public DeliveryReport deliver(List<MetadataDocument> documents, RawResultDocument raw) {
+        Deadline deadline = Deadline.after(config.timeout());
+        List<Pending> pending = new ArrayList<>(documents.size() + 1);
+        for (MetadataDocument doc : documents) {
+            pending.add(new Pending(doc.module(), doc.index(), doc.id(), doc));
+        }
+        if (raw != null) {
+            pending.add(new Pending(null, IndexNames.RAW, raw.id(), raw));
+        }
+        Outcomes outcomes = new Outcomes();
+        documents.forEach(doc -> outcomes.module(doc.module()));
+        for (int from = 0; from < pending.size(); from += config.bulkSize()) {
+            List<Pending> chunk = pending.subList(from, Math.min(pending.size(), from + config.bulkSize()));
+            deliverChunk(chunk, deadline, outcomes);
+        }
+        DeliveryReport report = outcomes.report(raw == null || outcomes.rawDelivered);
+        logFailures(report, outcomes);
+        return report;
+    }
+
+    private void deliverChunk(List<Pending> chunk, Deadline deadline, Outcomes outcomes) {
+        List<Pending> remaining = chunk;
+        for (int retry = 0; ; retry++) {
+            if (retry > 0 || !deadline.allows(Duration.ZERO)) {
+                Duration delay = config.backoff().delayBefore(Math.max(retry, 1));
+                String why = retryBlocker(retry, delay, deadline);
+                if (why != null) {
+                    String reason = lastReason(outcomes, remaining) + " (" + why + ")";
+                    remaining.forEach(p -> outcomes.failed(p, reason));
+                    return;
+                }
+                if (!pause(delay)) {
+                    remaining.forEach(p -> outcomes.failed(p, "interrupted before it could be sent"));
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (remaining.stream().anyMatch(p -> p.module == null)) {
+                // Before the bulk, or the bulk would auto-create the raw index with a dynamic mapping.
+                rawIndex.ensureExists();
+            }
+            BulkResponse response;
+            try {
+                List<BulkOperation> operations = remaining.stream().map(SearchSink::createOperation).toList();
+                response = client.bulk(b -> b.operations(operations));
+            } catch (IOException | OpenSearchException e) {
+                SearchFailure failure = classifier.classify(e);
+                remaining.forEach(p -> outcomes.lastReason.put(p.id, failure.message()));
+                if (!failure.retriable()) {
+                    remaining.forEach(p -> outcomes.failed(p, failure.message()));
+                    return;
+                }
+                LOG.warn("bulk of {} documents to {} failed (attempt {}), will retry: {}", remaining.size(),
+                        config.address(), retry + 1, failure.message());
+                continue;
+            } catch (RuntimeException e) {
+                // e.g. a response that cannot be parsed: retrying would not change it.
+                SearchFailure failure = classifier.classify(e);
+                remaining.forEach(p -> outcomes.failed(p, failure.message()));
+                return;
+            }
+            remaining = collectItems(remaining, response.items(), outcomes);
+            if (remaining.isEmpty()) {
+                return;
+            }
+            LOG.warn("{} documents throttled or refused by {} for now, will retry", remaining.size(), config.address());
+        }
+    }
+
+    /** Records each item's outcome and returns the items worth sending again (429 / 5xx). */
+    private List<Pending> collectItems(List<Pending> sent, List<BulkResponseItem> items, Outcomes outcomes) {
+        List<Pending> again = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            Pending p = sent.get(i);
+            if (i >= items.size()) {
+                outcomes.failed(p, "the server's bulk response has no item for this document");
+                continue;
+            }
+            BulkResponseItem item = items.get(i);
+            int status = item.status();
+            if (status >= 200 && status < 300) {
+                outcomes.delivered(p);
+            } else if (status == CONFLICT) {
+                outcomes.alreadyPresent(p);
+            } else {
+                String reason = item.error() != null
+                        ? item.error().type() + ": " + item.error().reason() : "HTTP " + status;
+                SearchFailure failure = classifier.fromStatus(status, reason);
+                if (failure.retriable()) {
+                    outcomes.lastReason.put(p.id, failure.message());
+                    again.add(p);
+                } else {
+                    outcomes.failed(p, "HTTP " + status + " " + reason);
+                }
+            }
+        }
+        return again;
+    }
+
+    private String retryBlocker(int retry, Duration delay, Deadline deadline) {
+        if (retry > config.indexRetries()) {
+            return "gave up after " + config.indexRetries() + " retries (--index-retries)";
+        }
+        if (!deadline.allows(delay)) {
+            String timeout = config.timeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+            return "--timeout of " + timeout + " reached";
+        }
+        return null;
+    }
+
+    private static String lastReason(Outcomes outcomes, List<Pending> remaining) {
+        return remaining.isEmpty() ? "" : outcomes.lastReason.getOrDefault(remaining.get(0).id, "not sent");
+    }
+
+    private static boolean pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static BulkOperation createOperation(Pending p) {
+        return BulkOperation.of(op -> op.create(c -> c.index(p.index).id(p.id).document(p.source)));
+    }
+
+    private void logFailures(DeliveryReport report, Outcomes outcomes) {
+        report.modules().forEach((module, delivery) -> {
+            if (!delivery.ok()) {
+                LOG.error("{}: {} of {} documents not indexed into {}; first reason: {}", module,
+                        delivery.failed().size(), delivery.delivered() + delivery.alreadyPresent()
+                                + delivery.failed().size(), config.address(), delivery.failed().get(0).reason());
+            }
+        });
+        if (outcomes.rawFailure != null) {
+            LOG.error("raw result not indexed into {}/{}: {}", config.address(), IndexNames.RAW, outcomes.rawFailure);
+        }
+    }
+
+    /**
+     * Whether the index holds this node's raw result for {@code uuid}: the de-duplication check for a
+     * Redis key that says "Metadata-Exists". A just-indexed document may not be searchable yet, so an
+     * empty answer is confirmed after a refresh of that one index.
+     */
+    public boolean hasDocuments(String uuid, String nodeName) {
+        Query query = Query.of(q -> q.bool(b -> b
+                .filter(exact("uuid", uuid))
+                .filter(exact("node_name", nodeName))));
+        try {
+            if (count(query) > 0) {
+                return true;
+            }
+            client.indices().refresh(r -> r.index(IndexNames.RAW).ignoreUnavailable(true).allowNoIndices(true));
+            return count(query) > 0;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot check {} for documents of uuid {} on {}: {}", config.address(), uuid, nodeName,
+                    classifier.classify(e).message());
+            return false;
+        }
+    }
+
+    private long count(Query query) throws IOException {
+        return client.count(c -> c.index(IndexNames.RAW).query(query).ignoreUnavailable(true).allowNoIndices(true))
+                .count();
+    }
+
+    /** Matches the exact value whether the field is mapped as keyword (ours) or as text + .keyword (dynamic). */
+    private static Query exact(String field, String value) {
+        return Query.of(q -> q.bool(b -> b
+                .should(s -> s.term(t -> t.field(field).value(FieldValue.of(value))))
+                .should(s -> s.term(t -> t.field(field + ".keyword").value(FieldValue.of(value))))
+                .minimumShouldMatch("1")));
+    }
+
+    @Override
+    public String describe() {
+        return config.address().uri();
+    }
+
+    @Override
+    public void close() {
+        try {
+            client._transport().close();
+        } catch (IOException e) {
+            LOG.debug("closing the client for {}: {}", config.address(), e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SearchSink[" + describe() + "]";
+    }
+
+    /** One document on its way; {@code module} is null for the raw result. */
+    private record Pending(String module, String index, String id, Object source) {
+    }
+
+    /** Outcome bookkeeping for one delivery. */
+    private static final class Outcomes {
+        private final Map<String, int[]> counts = new TreeMap<>();
+        private final Map<String, List<DeliveryReport.FailedDocument>> failures = new TreeMap<>();
+        private final Map<String, String> lastReason = new java.util.HashMap<>();
+        private boolean rawDelivered;
+        private String rawFailure;
+
+        void module(String module) {
+            counts.computeIfAbsent(module, m -> new int[2]);
+            failures.computeIfAbsent(module, m -> new ArrayList<>());
+        }
+
+        void delivered(Pending p) {
+            if (p.module == null) {
+                rawDelivered = true;
+            } else {
+                module(p.module);
+                counts.get(p.module)[0]++;
+            }
+        }
+
+        void alreadyPresent(Pending p) {
+            if (p.module == null) {
+                rawDelivered = true;
+            } else {
+                module(p.module);
+                counts.get(p.module)[1]++;
+            }
+        }
+
+        void failed(Pending p, String reason) {
+            if (p.module == null) {
+                rawFailure = reason;
+            } else {
+                module(p.module);
+                failures.get(p.module).add(new DeliveryReport.FailedDocument(p.id, reason));
+            }
+        }
+
+        DeliveryReport report(boolean rawOk) {
+            Map<String, DeliveryReport.ModuleDelivery> modules = new java.util.LinkedHashMap<>();
+            counts.forEach((module, c) -> modules.put(module,
+                    new DeliveryReport.ModuleDelivery(c[0], c[1], List.copyOf(failures.get(module)))));
+            return new DeliveryReport(modules, rawOk);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.backpack.e2e.delivery;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.backpack.agent.dedup.Claim;
+import dev.backpack.agent.dedup.Deduplicator;
+import dev.backpack.agent.dedup.RedisSettings;
+import dev.backpack.agent.sink.search.SearchSink;
+import dev.backpack.agent.sink.search.SearchSinkConfig;
+import dev.backpack.agent.sink.search.ServerAddress;
+import dev.backpack.agent.sink.search.TlsSettings;
+import dev.backpack.contract.RedisKeys;
+import dev.backpack.e2e.servers.FreePorts;
+import dev.backpack.e2e.servers.OpenSearchServer;
+import dev.backpack.e2e.servers.RedisFixture;
+import dev.backpack.e2e.servers.ServersExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.SetParams;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Redis de-duplication against a real Redis and, for the "is it really indexed" check, a real OpenSearch. */
+@ExtendWith(ServersExtension.class)
+class DeduplicationTest {
+
+    private static SearchSink sink(OpenSearchServer openSearch) {
+        return new SearchSink(SearchSinkConfig.of(ServerAddress.parse(openSearch.url(), null), Optional.empty(),
+                TlsSettings.verifyWithSystemTrust(), 3, Duration.ofSeconds(30)));
+    }
+
+    private static RedisSettings settings(RedisFixture redis) {
+        return RedisSettings.forRun(redis.host(), redis.port(), Duration.ofSeconds(30))
+                .withTimes(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMillis(50));
+    }
+
+    @Test
+    void fiftyAgentsRacingOnOneNodeCollectOnce(RedisFixture redis, OpenSearchServer openSearch) throws Exception {
+        String uuid = TestDocuments.newUuid();
+        String node = "race-node";
+        AtomicInteger collections = new AtomicInteger();
+        AtomicInteger skips = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService agents = Executors.newFixedThreadPool(50);
+        try (SearchSink sink = sink(openSearch)) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                runs.add(agents.submit(() -> {
+                    try (Deduplicator dedup = new Deduplicator(settings(redis), sink::hasDocuments)) {
+                        start.await();
+                        Claim claim = dedup.claim(uuid, node, false);
+                        if (claim.shouldCollect()) {
+                            collections.incrementAndGet();
+                            boolean ok = sink.deliver(TestDocuments.nodeDocuments(uuid, node),
+                                    TestDocuments.raw(uuid, node)).ok();
+                            claim.finished(ok);
+                        } else {
+                            skips.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            agents.shutdownNow();
+        }
+
+        assertThat(collections).hasValue(1);
+        assertThat(skips).hasValue(49);
+        try (JedisPooled client = redis.client()) {
+            assertThat(client.get(RedisKeys.claimKey(uuid, node))).isEqualTo(RedisKeys.EXISTS);
+        }
+    }
+
+    @Test
+    void aStaleClaimIsTakenOver(RedisFixture redis) {
+        String uuid = TestDocuments.newUuid();
+        String key = RedisKeys.claimKey(uuid, "crashed-node");
+        try (JedisPooled client = redis.client();
+             Deduplicator dedup = new Deduplicator(settings(redis), (u, n) -> false)) {
+            // An agent claimed and died: its claim expires.
+            client.set(key, RedisKeys.RUNNING, SetParams.setParams().px(300));
+
+            Claim claim = dedup.claim(uuid, "crashed-node", false);
+
+            assertThat(claim.shouldCollect()).isTrue();
+            assertThat(claim.reason()).contains("after the previous claim ended");
+            assertThat(client.get(key)).isEqualTo(RedisKeys.RUNNING);
+            assertThat(client.pttl(key)).isPositive();
+            claim.finished(true);
+            assertThat(client.get(key)).isEqualTo(RedisKeys.EXISTS);
+        }
+    }
+
+    @Test
+    void existsWithoutDocumentsInTheIndexCollectsAgain(RedisFixture redis, OpenSearchServer openSearch) {
+        String uuid = TestDocuments.newUuid();
+        String key = RedisKeys.claimKey(uuid, "wiped-node");
+        try (JedisPooled client = redis.client(); SearchSink sink = sink(openSearch);
+             Deduplicator dedup = new Deduplicator(settings(redis), sink::hasDocuments)) {
+            client.set(key, RedisKeys.EXISTS);
+
+            Claim claim = dedup.claim(uuid, "wiped-node", false);
+
+            assertThat(claim.shouldCollect()).isTrue();
+            assertThat(claim.reason()).contains("index has no documents");
+            sink.deliver(TestDocuments.nodeDocuments(uuid, "wiped-node"), TestDocuments.raw(uuid, "wiped-node"));
+            claim.finished(true);
+
+            assertThat(dedup.claim(uuid, "wiped-node", false).decision()).isEqualTo(Claim.Decision.SKIP);
+        }
+    }
+
+    @Test
+    void forceCollectsEvenWhenCollected(RedisFixture redis) {
+        String uuid = TestDocuments.newUuid();
+        try (JedisPooled client = redis.client();
+             Deduplicator dedup = new Deduplicator(settings(redis), (u, n) -> true)) {
+            client.set(RedisKeys.claimKey(uuid, "n"), RedisKeys.EXISTS);
+
+            assertThat(dedup.claim(uuid, "n", false).shouldCollect()).isFalse();
+            Claim forced = dedup.claim(uuid, "n", true);
+            assertThat(forced.shouldCollect()).isTrue();
+            assertThat(forced.reason()).contains("--force");
+        }
+    }
+
+    @Test
+    void aFailedCollectionFreesTheClaimForOthers(RedisFixture redis) {
+        String uuid = TestDocuments.newUuid();
+        String key = RedisKeys.claimKey(uuid, "flaky-node");
+        try (JedisPooled client = redis.client();
+             Deduplicator dedup = new Deduplicator(settings(redis), (u, n) -> true)) {
+            Claim claim = dedup.claim(uuid, "flaky-node", false);
+            assertThat(claim.shouldCollect()).isTrue();
+
+            claim.finished(false);
+
+            assertThat(client.exists(key)).isFalse();
+            assertThat(dedup.claim(uuid, "flaky-node", false).reason()).isEqualTo("claimed");
+        }
+    }
+
+    @Test
+    void redisDownMeansOneWarningAndCollect() {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(Deduplicator.class);
+        logs.start();
+        logger.addAppender(logs);
+        int closedPort = FreePorts.next();
+        try (Deduplicator dedup = new Deduplicator(RedisSettings.forRun("127.0.0.1", closedPort,
+                Duration.ofSeconds(30)), (u, n) -> true)) {
+            Claim claim = dedup.claim(TestDocuments.newUuid(), "lonely-node", false);
+            claim.finished(true);
+
+            assertThat(claim.shouldCollect()).isTrue();
+            assertThat(claim.reason()).contains("Redis unreachable");
+        } finally {
+            logger.detachAppender(logs);
+        }
+        assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+                .satisfies(e -> assertThat(e.getFormattedMessage())
+                        .contains("127.0.0.1:" + closedPort).contains("collecting without de-duplication"));
+    }
+}
