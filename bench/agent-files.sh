@@ -16,7 +16,7 @@ if [[ ! -x /usr/bin/time ]]; then
   echo "installing GNU time (/usr/bin/time)"; apt-get install -y time >/dev/null
 fi
 if [[ ! -f "$JAR" ]]; then
-  mvn -B -q -pl agent -am install -DskipTests
+  mvn -B -q -pl agent -am package -DskipTests
 fi
 
 work=$(mktemp -d)
