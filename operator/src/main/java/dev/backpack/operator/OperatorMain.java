@@ -1,5 +1,6 @@
 package dev.backpack.operator;
 
+import dev.backpack.operator.probes.Leadership;
 import dev.backpack.operator.probes.ProbeServer;
 import dev.backpack.operator.render.RenderCommand;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -8,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -31,10 +34,12 @@ public class OperatorMain implements Callable<Integer>, RenderCommand.ConfigSour
     @Override
     public Integer call() throws Exception {
         OperatorConfig config = config();
-        Operator operator = BackpackOperator.create(config, new KubernetesClientBuilder().build());
-        operator.installShutdownHook(java.time.Duration.ofSeconds(10));
+        Leadership leadership = new Leadership(config.leaderElection());
+        Operator operator = BackpackOperator.create(config, new KubernetesClientBuilder().build(), leadership, true,
+                Clock.systemUTC());
+        operator.installShutdownHook(Duration.ofSeconds(10));
         operator.start();
-        ProbeServer.start(config.probePort(), operator.getRuntimeInfo());
+        ProbeServer.start(config.probePort(), operator.getRuntimeInfo(), leadership);
         Thread.currentThread().join();
         return ExitCodes.OK;
     }

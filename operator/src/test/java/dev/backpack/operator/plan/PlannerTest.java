@@ -205,4 +205,42 @@ class PlannerTest {
         assertThat(pods.get(0).spec().getInitContainers()).hasSize(1);
         assertThat(pods.get(0).spec().getVolumes()).hasSize(3);
     }
+
+    @Test
+    void injectionReachesPodTemplatesInsideCustomResources() throws Exception {
+        List<HasMetadata> objects = new dev.backpack.operator.template.ManifestParser().parse("mpi", """
+                apiVersion: kubeflow.org/v2beta1
+                kind: MPIJob
+                metadata:
+                  name: mpi
+                spec:
+                  mpiReplicaSpecs:
+                    Launcher:
+                      replicas: 1
+                      template:
+                        spec:
+                          containers: [{name: launcher, image: mpi}]
+                    Worker:
+                      replicas: 2
+                      template:
+                        metadata: {labels: {role: worker}}
+                        spec:
+                          containers: [{name: worker, image: mpi}]
+                """);
+        assertThat(objects.get(0)).isInstanceOf(io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+        var settings = new dev.backpack.operator.inject.AgentSettings(
+                TestBenchmarks.reference("enable-collection-with-es.yaml").getSpec(), UUID, "img", "", 6379);
+        BenchmarkLabels.apply(objects, "mpi-bench", UUID);
+        dev.backpack.operator.inject.TargetedInjector.inject(objects, settings);
+        var mpi = (io.fabric8.kubernetes.api.model.GenericKubernetesResource) objects.get(0);
+        for (String role : List.of("Launcher", "Worker")) {
+            Object template = mpi.get("spec", "mpiReplicaSpecs", role, "template");
+            var typed = new io.fabric8.kubernetes.client.utils.KubernetesSerialization()
+                    .convertValue(template, io.fabric8.kubernetes.api.model.PodTemplateSpec.class);
+            assertThat(typed.getSpec().getInitContainers()).extracting(Container::getName).containsExactly("backpack");
+            assertThat(typed.getSpec().getVolumes()).hasSize(3);
+            assertThat(typed.getMetadata().getLabels()).containsEntry(BenchmarkLabels.BENCHMARK, "mpi-bench");
+        }
+        assertThat((Object) mpi.get("spec", "mpiReplicaSpecs", "Worker", "replicas")).isEqualTo(2);
+    }
 }

@@ -50,7 +50,7 @@ class ReferenceExamplesApplyTest {
     }
 
     static String uuid(String namespace, String name) {
-        return k8s.get(namespace, name).getStatus().getUuid();
+        return k8s.status(namespace, name).getUuid();
     }
 
     @Test
@@ -104,7 +104,7 @@ class ReferenceExamplesApplyTest {
         Job job = apply(TestBenchmarks.referenceFragment("collection-false.yaml", "off"), "ref-off");
         assertThat(job.getSpec().getTemplate().getSpec().getInitContainers()).isNullOrEmpty();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var status = k8s.get("ref-off", "off").getStatus();
+            var status = k8s.status("ref-off", "off");
             assertThat(status.getMetadata()).isEqualTo("not collected");
             assertThat(status.getState()).isEqualTo("Running");
         });
@@ -141,7 +141,7 @@ class ReferenceExamplesApplyTest {
             assertThat(o.getBlockOwnerDeletion()).isNotEqualTo(Boolean.TRUE);
         });
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var status = k8s.get("ref-ds", "byowl-benchmark").getStatus();
+            var status = k8s.status("ref-ds", "byowl-benchmark");
             assertThat(status.getState()).isEqualTo("Building");
             assertThat(status.getMetadata()).isEqualTo("Collecting");
         });

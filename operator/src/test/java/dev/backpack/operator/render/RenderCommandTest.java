@@ -183,4 +183,14 @@ class RenderCommandTest {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("rendered invalid YAML at rendered line").hasLineCount(1);
     }
+
+    @Test
+    void aBenchmarkExportedFromTheClusterKeepsItsUuid() throws IOException {
+        Path cr = write("live.yaml", TestBenchmarks.read("reference/enable-collection-with-es.yaml")
+                .replace("  namespace: my-ripsaw\n", "") + "status:\n  uuid: feedbeef-0000-0000-0000-000000000000\n");
+        assertThat(run(Map.of(), "render", "-f", cr.toString())).as(err.toString()).isZero();
+        Job job = (Job) objects(out.toString()).get(0);
+        assertThat(job.getMetadata().getName()).isEqualTo("byowl-feedbeef");
+        assertThat(job.getMetadata().getNamespace()).isEqualTo("default");
+    }
 }

@@ -66,4 +66,17 @@ class StatusFactoryTest {
         assertThat(readiness.ready()).isFalse();
         assertThat(readiness.notReady()).contains("no node matches", "spec.metadata.label");
     }
+
+    @Test
+    void collectingSaysWhyAnAgentHasNotStarted() {
+        Pod pulling = pod("a", null, false);
+        pulling.getStatus().getInitContainerStatuses().get(0).setState(new io.fabric8.kubernetes.api.model.ContainerStateBuilder()
+                .withNewWaiting().withReason("ImagePullBackOff").endWaiting().build());
+        Pod pending = new PodBuilder(pod("b", null, false)).editStatus().withInitContainerStatuses()
+                .addNewCondition().withType("PodScheduled").withStatus("False").withReason("Unschedulable").endCondition()
+                .endStatus().build();
+        TargetedProgress p = TargetedProgress.of(List.of(pulling, pending));
+        assertThat(p.state()).isEqualTo("Collecting");
+        assertThat(p.message()).isEqualTo("collecting: 0 of 2 pods done; waiting: pod a: ImagePullBackOff; pod b: Unschedulable");
+    }
 }
