@@ -16,7 +16,7 @@ if [[ ! -x /usr/bin/time ]]; then
   echo "installing GNU time (/usr/bin/time)"; apt-get install -y time >/dev/null
 fi
 if [[ ! -f "$JAR" ]]; then
-  mvn -B -q -pl agent -am install -DskipTests
+  mvn -B -q -pl agent -am package -DskipTests
 fi
 
 work=$(mktemp -d)
@@ -88,7 +88,7 @@ Measured {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M 
 text = open(doc).read() if os.path.exists(doc) else "# Benchmarks\n"
 pattern = re.compile(re.escape(section) + r"\n.*?(?=\n## |\Z)", re.S)
 if pattern.search(text):
-    text = pattern.sub(body.rstrip("\n"), text)
+    text = pattern.sub(lambda _: body.rstrip("\n") + "\n", text)
 else:
     text = text.rstrip("\n") + "\n\n" + body
 open(doc, "w").write(text if text.endswith("\n") else text + "\n")

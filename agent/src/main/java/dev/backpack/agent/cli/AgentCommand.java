@@ -78,8 +78,16 @@ abstract class AgentCommand {
         String uuid = generated ? UUID.randomUUID().toString() : identity.uuid();
         String node = identity.nodeName() != null ? identity.nodeName()
                 : NodeNames.resolve(new HostPaths(hostRoot), environment.hostname());
-        Path outputDirectory = output.output() != null ? output.output() : Path.of("backpack-output", uuid);
+        Path outputDirectory = output.output() != null ? output.output() : defaultOutput(uuid);
         return new Prepared(uuid, generated, node, selection, hostRoot, outputDirectory);
+    }
+
+    /** {@code ./backpack-output/<uuid>/}; a uuid that is not a plain folder name must not escape it. */
+    static Path defaultOutput(String uuid) {
+        if (uuid.equals(".") || uuid.equals("..") || uuid.contains("/") || uuid.contains("\\")) {
+            throw BackpackException.usage("-u/--uuid '" + uuid + "' cannot name the output folder; pass --output");
+        }
+        return Path.of("backpack-output", uuid);
     }
 
     RunSettings settings(Prepared prepared, String uuid) {

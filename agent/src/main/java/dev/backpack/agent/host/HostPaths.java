@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +34,6 @@ public final class HostPaths {
     public Path resolve(String absolutePath) {
         String relative = absolutePath.startsWith("/") ? absolutePath.substring(1) : absolutePath;
         return relative.isEmpty() ? root : root.resolve(relative);
-    }
-
-    /** The host-side absolute path of a resolved path, for notes and documents (never the mount prefix). */
-    public String hostPath(Path resolved) {
-        return "/" + root.relativize(resolved.toAbsolutePath().normalize()).toString();
     }
 
     public boolean exists(Path path) {
@@ -119,9 +113,5 @@ public final class HostPaths {
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
-    }
-
-    public boolean isRegularFile(Path path) {
-        return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS);
     }
 }

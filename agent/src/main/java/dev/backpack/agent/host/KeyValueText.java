@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parsers for the two key/value text shapes the kernel and distributions use again and again:
- * {@code KEY=value} (sysfs {@code uevent}, {@code /etc/os-release}) and {@code Key: value}
- * ({@code /proc/cpuinfo}, {@code /proc/meminfo}).
+ * The {@code KEY=value} text shape the kernel and distributions use again and again: sysfs
+ * {@code uevent} files and {@code /etc/os-release}.
  */
 public final class KeyValueText {
     private KeyValueText() {
@@ -23,19 +22,6 @@ public final class KeyValueText {
                 continue;
             }
             out.put(trimmed.substring(0, eq).trim(), unquote(trimmed.substring(eq + 1).trim()));
-        }
-        return out;
-    }
-
-    /** {@code Key: value} lines (the separator may be padded with tabs/spaces); the first colon splits. */
-    public static Map<String, String> parseColonPairs(List<String> lines) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String line : lines) {
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                continue;
-            }
-            out.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
         }
         return out;
     }

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line end to end through its entry point, against a fixture host. */
 class BackpackCommandTest {
-    static final Path HOST = Path.of("src/test/resources/hosts/firecracker-vm");
+    static final Path HOSTS = Path.of("src/test/resources/hosts");
+    static final Path HOST = HOSTS.resolve("firecracker-vm");
     final ObjectMapper json = new ObjectMapper();
 
     @TempDir
@@ -68,6 +69,31 @@ class BackpackCommandTest {
         assertThat(summary.at("/modules/0/module").asText()).isEqualTo("cpuinfo");
         assertThat(summary.at("/modules/0/status").asText()).isEqualTo("ok");
         assertThat(summary.get("output").asText()).isEqualTo(out.toAbsolutePath().normalize().toString());
+    }
+
+    @Test
+    void defaultTagsWithoutAClusterSkipTheKubernetesModulesAndSucceed() {
+        CliRunner.Result r = CliRunner.run("--host-root", HOST.toString(), "-u", "u", "--output", out.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).containsPattern("k8s_nodes\\s+0\\s+\\d+ ms\\s+skipped: no cluster in tests")
+                .containsPattern("ocp_install_config\\s+0\\s+\\d+ ms\\s+skipped: no cluster in tests")
+                .contains("cpuinfo", "block");
+    }
+
+    @Test
+    void unprivilegedHostShowsWhatWasSkippedAndWhy() throws IOException {
+        CliRunner.Result r = CliRunner.run("--host-root", HOSTS.resolve("ubuntu-unprivileged").toString(), "--tags", "all",
+                "--skip-tags", "k8s,openshift", "-u", "u", "--output", out.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("note: skipped 5 item(s): /sys/class/dmi/id/product_serial (needs root")
+                .containsPattern("lspci\\s+0\\s+\\d+ ms\\s+skipped: no PCI bus")
+                .containsPattern("packages\\s+2\\s+");
+        assertThat(Files.readAllLines(out.resolve("dmidecode-metadata.ndjson")))
+                .anySatisfy(line -> assertThat(line).contains("\"section\":\"skipped\""));
+        assertThat(Files.readAllLines(out.resolve("cpuinfo-metadata.ndjson")).get(0))
+                .contains("\"host\":\"aks-nodepool1-12345678-vmss000000\"");
     }
 
     @Test
@@ -142,6 +168,14 @@ class BackpackCommandTest {
         CliRunner.Result root = CliRunner.run("--host-root", "/does/not/exist");
         assertThat(root.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(root.err().strip()).hasLineCount(1).contains("--host-root");
+    }
+
+    @Test
+    void aUuidThatIsAPathNeedsAnExplicitOutput() {
+        CliRunner.Result r = CliRunner.run("-u", "../../etc", "--tags", "cpu", "--host-root", HOST.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().strip()).hasLineCount(1).contains("-u/--uuid '../../etc' cannot name the output folder; pass --output");
+        assertThat(AgentCommand.defaultOutput("abc-123")).isEqualTo(Path.of("backpack-output", "abc-123"));
     }
 
     @Test

@@ -168,26 +168,42 @@ public final class CpuInfoCollector implements Collector {
         return nodes;
     }
 
-    /** Caches as lscpu summarises them: per level/type, the size of one instance and how many exist. */
+    /**
+     * Caches as lscpu summarises them: per level/type, the size of one instance and how many exist.
+     * The attributes of each {@code cacheN/indexM} are read once (from the first CPU that has it); for
+     * every other CPU only {@code shared_cpu_list} is read, which is what counts the instances, so a
+     * 256-CPU node costs one read per cache per CPU rather than six.
+     */
     private List<Map<String, Object>> readCaches() {
-        List<CacheEntry> entries = new ArrayList<>();
+        Map<String, CacheEntry> byIndex = new java.util.TreeMap<>();
+        Map<String, Set<String>> sharedByIndex = new java.util.HashMap<>();
         for (Path cpu : host.list(host.resolve(CPU_DIR))) {
             if (!cpu.getFileName().toString().matches("cpu\\d+")) {
                 continue;
             }
             for (Path index : host.list(cpu.resolve("cache"))) {
-                if (!index.getFileName().toString().startsWith("index")) {
+                String indexName = index.getFileName().toString();
+                if (!indexName.startsWith("index")) {
                     continue;
                 }
-                entries.add(new CacheEntry(
+                String shared = host.readTrimmed(index.resolve("shared_cpu_list")).orElse(cpu.getFileName().toString());
+                sharedByIndex.computeIfAbsent(indexName, k -> new LinkedHashSet<>()).add(shared);
+                byIndex.computeIfAbsent(indexName, k -> new CacheEntry(
                         host.readTrimmed(index.resolve("level")).orElse("?"),
                         host.readTrimmed(index.resolve("type")).orElse("Unknown"),
                         host.readTrimmed(index.resolve("size")).orElse(null),
                         host.readTrimmed(index.resolve("ways_of_associativity")).orElse(null),
                         host.readTrimmed(index.resolve("coherency_line_size")).orElse(null),
-                        host.readTrimmed(index.resolve("shared_cpu_list")).orElse(cpu.getFileName().toString())));
+                        shared));
             }
         }
+        List<CacheEntry> entries = new ArrayList<>();
+        byIndex.forEach((indexName, template) -> {
+            for (String shared : sharedByIndex.get(indexName)) {
+                entries.add(new CacheEntry(template.level(), template.type(), template.size(), template.ways(),
+                        template.lineSize(), shared));
+            }
+        });
         return summarizeCaches(entries);
     }
 

@@ -27,19 +27,21 @@ public final class DmidecodeCollector implements Collector {
     static final String PRIVILEGE_HINT = "needs root (set metadata.privileged: true in the Benchmark)";
 
     /** Section → (document field → sysfs attribute). Attributes marked root-only in the kernel's dmi-id driver. */
-    static final Map<String, Map<String, String>> SECTIONS = new LinkedHashMap<>();
+    static final Map<String, Map<String, String>> SECTIONS;
     static final List<String> ROOT_ONLY = List.of("product_serial", "product_uuid", "board_serial", "chassis_serial");
 
     static {
-        SECTIONS.put("bios", ordered("vendor", "bios_vendor", "version", "bios_version", "release_date", "bios_date",
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        sections.put("bios", ordered("vendor", "bios_vendor", "version", "bios_version", "release_date", "bios_date",
                 "release", "bios_release", "firmware_release", "ec_firmware_release"));
-        SECTIONS.put("system", ordered("manufacturer", "sys_vendor", "product_name", "product_name", "version",
+        sections.put("system", ordered("manufacturer", "sys_vendor", "product_name", "product_name", "version",
                 "product_version", "serial_number", "product_serial", "uuid", "product_uuid", "sku_number",
                 "product_sku", "family", "product_family"));
-        SECTIONS.put("baseboard", ordered("manufacturer", "board_vendor", "product_name", "board_name", "version",
+        sections.put("baseboard", ordered("manufacturer", "board_vendor", "product_name", "board_name", "version",
                 "board_version", "serial_number", "board_serial", "asset_tag", "board_asset_tag"));
-        SECTIONS.put("chassis", ordered("manufacturer", "chassis_vendor", "type", "chassis_type", "version",
+        sections.put("chassis", ordered("manufacturer", "chassis_vendor", "type", "chassis_type", "version",
                 "chassis_version", "serial_number", "chassis_serial", "asset_tag", "chassis_asset_tag"));
+        SECTIONS = java.util.Collections.unmodifiableMap(sections);
     }
 
     private final HostPaths host;
@@ -72,6 +74,9 @@ public final class DmidecodeCollector implements Collector {
                 Optional<String> value = host.readTrimmed(file);
                 if (value.isPresent()) {
                     v.put(field.getKey(), value.get());
+                    if (attribute.equals("chassis_type")) {
+                        v.put("type_name", ChassisTypes.name(value.get()));
+                    }
                     any = true;
                 } else if (ROOT_ONLY.contains(attribute)) {
                     skipped.add(Map.of("item", DMI_ID + "/" + attribute, "reason", PRIVILEGE_HINT));

@@ -93,8 +93,8 @@ public final class KernelCollector implements Collector {
         List<Map<String, Object>> modules = new ArrayList<>();
         for (String line : lines) {
             String[] f = line.trim().split("\\s+");
-            if (f.length < 3) {
-                continue;
+            if (f.length < 3 || !f[1].matches("\\d+") || !f[2].matches("\\d+")) {
+                continue; // not a module line
             }
             Values m = Values.create().put("name", f[0]).put("size", Long.parseLong(f[1]))
                     .put("instances", Integer.parseInt(f[2]));

@@ -8,6 +8,7 @@ import dev.backpack.agent.collector.k8s.ClusterSession;
 import dev.backpack.agent.collector.k8s.ClusterUnavailableException;
 import dev.backpack.contract.MetadataModule;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,12 @@ public final class OpenShiftConfigCollector implements Collector {
             items = cluster.client().genericKubernetesResources(resource.context()).list().getItems();
         } catch (ClusterUnavailableException e) {
             return ModuleFacts.skipped(e.getMessage());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                // The group exists but this version of OpenShift does not serve the kind.
+                return ModuleFacts.skipped(resource.plural + "." + resource.group + "/v1 is not served by this cluster");
+            }
+            throw e;
         }
         List<Fact> facts = new ArrayList<>();
         for (GenericKubernetesResource item : items) {

@@ -22,6 +22,7 @@ class DmidecodeCollectorTest {
                 "processor", "processor", "memory_device", "memory_device", "memory_device");
         assertThat(docs.get(1)).containsEntry("manufacturer", "Dell Inc.").containsEntry("product_name", "PowerEdge R640")
                 .containsEntry("serial_number", "7XK2M63");
+        assertThat(docs.get(3)).containsEntry("type", "23").containsEntry("type_name", "Rack Mount Chassis");
         assertThat(docs.get(4)).containsEntry("socket_designation", "CPU1").containsEntry("core_count", 20L)
                 .containsEntry("thread_count", 40L).containsEntry("max_speed_mhz", 4000L).containsEntry("populated", true);
         assertThat(docs.get(6)).containsEntry("locator", "A1").containsEntry("size_mib", 32768L)
@@ -70,6 +71,14 @@ class DmidecodeCollectorTest {
         assertThat(parsed).hasSize(1);
         assertThat(SmbiosTable.memoryDevice(parsed.get(0))).containsEntry("locator", "DIMM 0")
                 .containsEntry("type", "DDR5").containsEntry("size_mib", 0L);
+    }
+
+    @Test
+    void chassisTypeNames() {
+        assertThat(ChassisTypes.name("3")).isEqualTo("Desktop");
+        assertThat(ChassisTypes.name("17")).isEqualTo("Main Server Chassis");
+        assertThat(ChassisTypes.name("99")).isNull();
+        assertThat(ChassisTypes.name("x")).isNull();
     }
 
     @SuppressWarnings("unchecked")

@@ -36,6 +36,20 @@ class KernelCollectorTest {
     }
 
     @Test
+    void modulesLinesWithAndWithoutUsers() {
+        List<Map<String, Object>> modules = KernelCollector.parseModules("""
+                nf_conntrack 172032 3 xt_conntrack,nf_nat,xt_MASQUERADE, Live 0x0000000000000000
+                overlay 151552 12 - Live 0x0000000000000000 (E)
+                broken line
+                also not a module
+                """.lines().toList());
+        assertThat(modules).hasSize(2);
+        assertThat(modules.get(0)).containsEntry("name", "nf_conntrack").containsEntry("size", 172032L)
+                .containsEntry("instances", 3).containsEntry("used_by", List.of("xt_conntrack", "nf_nat", "xt_MASQUERADE"));
+        assertThat(modules.get(1)).doesNotContainKey("used_by").containsEntry("state", "Live");
+    }
+
+    @Test
     void cmdlineStopsAtDoubleDashAndKeepsQuotes() {
         assertThat(KernelCollector.parseCmdline("ro quiet  a=\"b c\" -- --init-arg"))
                 .containsExactly("ro", "quiet", "a=\"b c\"");

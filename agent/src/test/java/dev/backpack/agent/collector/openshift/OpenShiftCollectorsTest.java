@@ -64,6 +64,22 @@ class OpenShiftCollectorsTest {
     }
 
     @Test
+    void aKindTheClusterDoesNotServeIsASkipButOtherErrorsAreErrors() {
+        openShiftApis();
+        server.expect().get().withPath("/apis/operator.openshift.io/v1/kubecontrollermanagers")
+                .andReturn(404, "{\"kind\":\"Status\",\"code\":404}").always();
+        server.expect().get().withPath("/apis/config.openshift.io/v1/dnses")
+                .andReturn(403, "{\"kind\":\"Status\",\"code\":403,\"message\":\"forbidden\"}").always();
+        try (ClusterSession session = new ClusterSession(KubernetesAccess.shared(client))) {
+            ModuleFacts kcm = new OpenShiftConfigCollector(MetadataModule.OCP_KUBE_CONTROLLER_MANAGER, session).collect();
+            assertThat(kcm.skipReason()).isEqualTo("kubecontrollermanagers.operator.openshift.io/v1 is not served by this cluster");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> new OpenShiftConfigCollector(MetadataModule.OCP_DNS, session).collect())
+                    .isInstanceOf(io.fabric8.kubernetes.client.KubernetesClientException.class);
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void installConfigIsReadWithThePullSecretRedacted() {
         openShiftApis();
