@@ -77,6 +77,9 @@ final class DocBlockChecker {
         if (!keys.isEmpty() && BENCHMARK_FRAGMENT_KEYS.containsAll(keys)) {
             return benchmark(wrapFragment((ObjectNode) document));
         }
+        if (keys.equals(Set.of("status"))) {
+            return benchmarkStatus(document.get("status"));
+        }
         if (values.topLevelKeys().containsAll(keys)) {
             return values.errors(document);
         }
@@ -89,6 +92,21 @@ final class DocBlockChecker {
                 + "start it with metadata:/elasticsearch:/spec: for a Benchmark fragment, mark Helm values with "
                 + MarkdownYamlBlocks.VALUES_MARK + ", write a pod spec or container fragment with their field names, "
                 + "or use a ```text block if it is not meant to be applied");
+    }
+
+    /** A Benchmark status excerpt (what kubectl shows) must bind to the model's status, every field known. */
+    private List<String> benchmarkStatus(JsonNode status) {
+        Set<String> unknown = new java.util.TreeSet<>(fieldNames(status));
+        unknown.removeAll(propertiesOf(dev.backpack.model.v1alpha1.BenchmarkStatus.class));
+        if (!unknown.isEmpty()) {
+            return List.of("status has fields the Benchmark status does not: " + unknown);
+        }
+        try {
+            yaml.treeToValue(status, dev.backpack.model.v1alpha1.BenchmarkStatus.class);
+            return List.of();
+        } catch (IOException e) {
+            return List.of("status does not match the Benchmark status: " + e.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
     /** A pod spec or container excerpt (e.g. what the operator injects) must bind to fabric8's model. */

@@ -52,6 +52,15 @@ class DocBlockCheckerTest {
     }
 
     @Test
+    void statusExcerptsBindToTheModel() {
+        assertThat(problems("status:\n  state: Running\n  metadata: Collecting\n  observedGeneration: 2\n", YamlBlock.Mark.NONE))
+                .isEmpty();
+        assertThat(problems("status:\n  stat: Running\n", YamlBlock.Mark.NONE)).singleElement().asString().contains("stat");
+        assertThat(problems("status:\n  observedGeneration: soon\n", YamlBlock.Mark.NONE)).singleElement().asString()
+                .contains("does not match");
+    }
+
+    @Test
     void valuesMistakesAreCaught() {
         assertThat(problems("operator:\n  replicas: 0\n", YamlBlock.Mark.VALUES)).isNotEmpty();
         assertThat(problems("operater:\n  replicas: 2\n", YamlBlock.Mark.VALUES)).isNotEmpty();
