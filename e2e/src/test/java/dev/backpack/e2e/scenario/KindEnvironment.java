@@ -13,10 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +31,6 @@ final class KindEnvironment implements ClusterUnderTest, AutoCloseable {
     private final List<String> workers;
     private final LocalPortForward searchForward;
     private final SearchIndexes indexes;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     KindEnvironment(KubernetesClient client) {
         this.client = client;
@@ -126,14 +121,9 @@ final class KindEnvironment implements ClusterUnderTest, AutoCloseable {
     public int postToAgent(Pod pod, String pathAndQuery) {
         try (LocalPortForward forward = client.pods().inNamespace(pod.getMetadata().getNamespace())
                 .withName(pod.getMetadata().getName()).portForward(8080)) {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + forward.getLocalPort() + pathAndQuery))
-                    .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return AgentEndpoint.post("127.0.0.1:" + forward.getLocalPort(), pathAndQuery);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -21,10 +21,6 @@ import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +44,6 @@ public final class SimulatorEnvironment implements ClusterUnderTest, AutoCloseab
     private final KubernetesClient client;
     private final SimulatedCluster cluster;
     private final SearchIndexes indexes;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private OperatorConfig config;
     private Operator operator;
 
@@ -144,16 +139,7 @@ public final class SimulatorEnvironment implements ClusterUnderTest, AutoCloseab
     public int postToAgent(Pod pod, String pathAndQuery) {
         String ip = cluster.podIp(pod.getMetadata().getNamespace(), pod.getMetadata().getName())
                 .orElseThrow(() -> new IllegalStateException("pod " + pod.getMetadata().getName() + " is not running"));
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://" + ip + ":8080" + pathAndQuery))
-                    .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return AgentEndpoint.post(ip + ":8080", pathAndQuery);
     }
 
     @Override
