@@ -20,10 +20,12 @@ mvn -B -q -pl e2e test-compile dependency:build-classpath -Dmdep.includeScope=te
 cp="e2e/target/test-classes:$(cat "$out/classpath.txt")"
 props=(-Djava.util.logging.config.file=e2e/src/test/resources/logging.properties
        -Dbackpack.chartCrd=charts/backpack/crds/benchmarks.ripsaw.cloudbulldozer.io-v1.yml
-       -Dbackpack.opensearch.home="$root/e2e/target/servers/opensearch-$(mvn -B -q help:evaluate -Dexpression=opensearch.server.version -DforceStdout)"
+       -Dbackpack.opensearch.home="$(ls -d "$root"/e2e/target/servers/opensearch-*/ | head -1)"
        -Dbackpack.elasticsearch.home=unused)
 
-java -Xmx1g "${props[@]}" -cp "$cp" dev.backpack.e2e.bench.OperatorScaleBench "$operator_sizes" | grep -E '^[0-9a-z_,.]+$' | tee "$out/operator.csv"
+if [ -z "${SKIP_OPERATOR:-}" ]; then
+    java -Xmx1g "${props[@]}" -cp "$cp" dev.backpack.e2e.bench.OperatorScaleBench "$operator_sizes" | grep -E '^[0-9a-z_,.]+$' | tee "$out/operator.csv"
+fi
 java -Xmx1g "${props[@]}" -cp "$cp" dev.backpack.e2e.bench.FleetBench "$fleet_sizes" 5 32 | grep -E '^[0-9a-z_,.]+$' | tee "$out/fleet.csv"
 
 java "${props[@]}" -cp "$cp" dev.backpack.e2e.bench.CsvChart "$out/operator.csv" docs/bench-operator.png \
