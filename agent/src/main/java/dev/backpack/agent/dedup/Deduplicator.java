@@ -3,6 +3,8 @@ package dev.backpack.agent.dedup;
 import dev.backpack.contract.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
@@ -39,9 +41,13 @@ public final class Deduplicator implements AutoCloseable {
         this.settings = settings;
         this.collected = collected;
         int timeout = (int) settings.commandTimeout().toMillis();
+        // One agent needs one or two connections; no JMX registration, which costs start-up time.
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setJmxEnabled(false);
+        pool.setMaxTotal(2);
         this.redis = new JedisPooled(new HostAndPort(settings.host(), settings.port()),
                 DefaultJedisClientConfig.builder().connectionTimeoutMillis(timeout).socketTimeoutMillis(timeout)
-                        .clientName("backpack").build());
+                        .clientName("backpack").build(), pool);
     }
 
     /**
