@@ -39,7 +39,8 @@ final class SearchClientFactory {
     private SearchClientFactory() {
     }
 
-    static OpenSearchClient create(SearchSinkConfig config) {
+    /** @param sslContext for https:// addresses, from {@link TlsContextFactory}; null for http:// */
+    static OpenSearchClient create(SearchSinkConfig config, SSLContext sslContext) {
         ServerAddress address = config.address();
         // HttpHost wants an IPv6 literal without brackets.
         String hostname = address.host().startsWith("[")
@@ -54,7 +55,7 @@ final class SearchClientFactory {
                         .setConnectTimeout(Timeout.of(connectTimeout))
                         .setSocketTimeout(Timeout.of(config.timeout()))
                         .build())
-                .setTlsStrategy(address.isHttps() ? tls(config, address) : PLAIN_HTTP_ONLY);
+                .setTlsStrategy(address.isHttps() ? tls(config, sslContext) : PLAIN_HTTP_ONLY);
         HttpAsyncClientBuilder http = HttpAsyncClientBuilder.create()
                 .setConnectionManager(connections.build())
                 .setDefaultRequestConfig(RequestConfig.custom()
@@ -82,8 +83,7 @@ final class SearchClientFactory {
         return new OpenSearchClient(transport);
     }
 
-    private static TlsStrategy tls(SearchSinkConfig config, ServerAddress address) {
-        SSLContext sslContext = TlsContextFactory.create(config.tls(), address);
+    private static TlsStrategy tls(SearchSinkConfig config, SSLContext sslContext) {
         ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create()
                 .setSslContext(sslContext)
                 // As opensearch-java does: report the negotiated protocol (HTTPCLIENT-2219).
