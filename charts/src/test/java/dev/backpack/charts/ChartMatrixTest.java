@@ -112,6 +112,41 @@ class ChartMatrixTest {
     }
 
     @Test
+    void watchingAllNamespacesPutsTheAgentAccountWhereAsked() {
+        Rendered r = chart.render(TestResources.path("values/agent-namespaces.yaml"));
+
+        assertThat(r.operatorEnv()).containsEntry("BACKPACK_WATCH_NAMESPACES", "");
+        assertThat(r.find(ClusterRole.class, null, OPERATOR)).isPresent();
+        assertThat(r.all(ServiceAccount.class)).filteredOn(sa -> sa.getMetadata().getName().equals("backpack-agent"))
+                .extracting(sa -> sa.getMetadata().getNamespace()).containsExactlyInAnyOrder("team-x", "team-y");
+        assertThat(r.get(ClusterRoleBinding.class, null, "bp-backpack-agent").getSubjects())
+                .extracting(Subject::getNamespace).containsExactlyInAnyOrder("team-x", "team-y");
+    }
+
+    @Test
+    void agentAccountAndRolesCanBeLeftOut() {
+        Rendered r = chart.render(null);
+        Rendered without = chart.renderWith("agent.rbac.create", "false");
+
+        assertThat(r.find(ClusterRole.class, null, "bp-backpack-agent")).isPresent();
+        assertThat(without.find(ClusterRole.class, null, "bp-backpack-agent")).isEmpty();
+        assertThat(without.find(Role.class, "kube-system", "bp-backpack-agent-install-config")).isEmpty();
+        assertThat(without.find(ServiceAccount.class, Chart.NAMESPACE, "backpack-agent")).as("the account stays").isPresent();
+    }
+
+    @Test
+    void pullSecretsReachTheChartsPodsAndTheAgentAccount() {
+        Rendered r = chart.render(TestResources.path("values/pull-secrets.yaml"));
+
+        for (Deployment deployment : r.all(Deployment.class)) {
+            assertThat(deployment.getSpec().getTemplate().getSpec().getImagePullSecrets())
+                    .as(deployment.getMetadata().getName()).extracting(s -> s.getName()).containsExactly("internal-registry");
+        }
+        assertThat(r.get(ServiceAccount.class, Chart.NAMESPACE, "backpack-agent").getImagePullSecrets())
+                .extracting(s -> s.getName()).containsExactly("agent-registry");
+    }
+
+    @Test
     void customAgentImageIsPassedToTheOperator() {
         Rendered r = chart.render(TestResources.path("values/custom-agent-image.yaml"));
 
@@ -140,15 +175,15 @@ class ChartMatrixTest {
 
         assertThat(r.operatorEnv()).containsEntry("BACKPACK_TEMPLATE_DIR", "/etc/backpack/templates");
         ConfigMap templates = r.get(ConfigMap.class, Chart.NAMESPACE, "bp-backpack-workload-templates");
-        assertThat(templates.getData()).containsOnlyKeys("sleeper.job.yaml.ftl");
-        assertThat(templates.getData().get("sleeper.job.yaml.ftl")).contains("name: sleeper-${uuid[0..7]}");
+        assertThat(templates.getData()).containsOnlyKeys("sleeper.workload.yaml.ftl");
+        assertThat(templates.getData().get("sleeper.workload.yaml.ftl")).contains("name: sleeper-${shortUuid}");
 
         PodSpec pod = r.operator().getSpec().getTemplate().getSpec();
         assertThat(pod.getVolumes()).filteredOn(v -> v.getConfigMap() != null).singleElement().satisfies(v -> {
             assertThat(v.getConfigMap().getName()).isEqualTo("bp-backpack-workload-templates");
             assertThat(v.getConfigMap().getItems()).singleElement().satisfies(item -> {
-                assertThat(item.getKey()).isEqualTo("sleeper.job.yaml.ftl");
-                assertThat(item.getPath()).isEqualTo("sleeper/job.yaml.ftl");
+                assertThat(item.getKey()).isEqualTo("sleeper.workload.yaml.ftl");
+                assertThat(item.getPath()).isEqualTo("sleeper/workload.yaml.ftl");
             });
         });
         assertThat(pod.getContainers().get(0).getVolumeMounts())

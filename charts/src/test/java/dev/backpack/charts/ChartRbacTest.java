@@ -71,10 +71,12 @@ class ChartRbacTest {
         }
         assertThat(RbacRules.allows(rules, "ripsaw.cloudbulldozer.io", "benchmarks/status", "patch")).isTrue();
         assertThat(RbacRules.allows(rules, "ripsaw.cloudbulldozer.io", "benchmarks/finalizers", "update")).isTrue();
-        for (String verb : List.of("create", "get", "list", "watch", "patch", "delete")) {
-            assertThat(RbacRules.allows(rules, "batch", "jobs", verb)).as("jobs " + verb).isTrue();
+        for (String verb : List.of("create", "get", "list", "watch", "update", "patch", "delete")) {
             assertThat(RbacRules.allows(rules, "apps", "daemonsets", verb)).as("daemonsets " + verb).isTrue();
         }
+        assertThat(RbacRules.grants(rules)).filteredOn(g -> g.startsWith("batch/jobs:"))
+                .as("workload Jobs are created once and garbage-collected by owner reference")
+                .containsExactlyInAnyOrder("batch/jobs:get", "batch/jobs:list", "batch/jobs:watch", "batch/jobs:create");
         assertThat(RbacRules.allows(rules, "", "pods", "watch")).isTrue();
         assertThat(RbacRules.allows(rules, "", "pods", "create")).as("pods are read, never written").isFalse();
         assertThat(RbacRules.allows(rules, "", "pods", "delete")).isFalse();

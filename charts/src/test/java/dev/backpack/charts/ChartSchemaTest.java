@@ -24,6 +24,7 @@ class ChartSchemaTest {
             namespace-name.yaml          | watchNamespaces
             privileged-operator.yaml     | privileged
             image-tag-in-repository.yaml | repository
+            workload-without-entry.yaml  | workload.yaml.ftl
             """)
     void badValuesAreRejectedNamingTheField(String file, String field) {
         Chart chart = Chart.underTest();

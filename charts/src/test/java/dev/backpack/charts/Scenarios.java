@@ -8,7 +8,7 @@ final class Scenarios {
     static final String DEFAULTS = "defaults";
     static final String[] FILES = {
             "external-redis.yaml", "no-redis.yaml", "multi-namespace.yaml", "custom-agent-image.yaml",
-            "leader-election.yaml", "workload-templates.yaml"};
+            "leader-election.yaml", "workload-templates.yaml", "agent-namespaces.yaml", "pull-secrets.yaml"};
 
     private Scenarios() {
     }

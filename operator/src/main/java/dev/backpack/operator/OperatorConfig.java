@@ -121,7 +121,7 @@ public record OperatorConfig(Set<String> watchNamespaces, String agentImage, Str
         } catch (NumberFormatException e) {
             // falls through to the message below
         }
-        throw new IllegalArgumentException(name + "=" + value + " is not a port; use a number from 1 to 65535");
+        throw new ConfigException(name + "=" + value + " is not a port; use a number from 1 to 65535");
     }
 
     private static boolean bool(String name, String value) {
@@ -131,7 +131,7 @@ public record OperatorConfig(Set<String> watchNamespaces, String agentImage, Str
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException(name + "=" + value + " is not a boolean; use true or false");
+            default -> throw new ConfigException(name + "=" + value + " is not a boolean; use true or false");
         };
     }
 
@@ -158,7 +158,7 @@ public record OperatorConfig(Set<String> watchNamespaces, String agentImage, Str
             }
         }
         if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + "=" + value
+            throw new ConfigException(name + "=" + value
                     + " is not a duration; use e.g. 10m, 90s, 1h or ISO-8601 PT10M");
         }
         return d;

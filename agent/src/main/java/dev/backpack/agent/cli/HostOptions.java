@@ -1,12 +1,13 @@
 package dev.backpack.agent.cli;
 
+import dev.backpack.contract.AgentFlags;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
 /** Where the node's /proc, /sys and /etc/os-release are: "/" on a machine, "/host" in the operator's pods. */
 public final class HostOptions {
-    @Option(names = "--host-root", paramLabel = "<dir>", defaultValue = "/",
+    @Option(names = AgentFlags.HOST_ROOT, paramLabel = "<dir>", defaultValue = "/",
             description = "Read the node's /proc, /sys and /etc under this folder (default: ${DEFAULT-VALUE}).")
     Path hostRoot;
 

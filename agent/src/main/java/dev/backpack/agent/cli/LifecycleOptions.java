@@ -7,21 +7,21 @@ import java.nio.file.Path;
 
 /** How the agent reports back to Kubernetes: termination message, readiness file, serve address. */
 public final class LifecycleOptions {
-    @Option(names = "--optional",
+    @Option(names = AgentFlags.OPTIONAL,
             description = "Report failures but exit 0, so an init container never blocks the workload.")
     boolean optional;
 
-    @Option(names = "--termination-log", paramLabel = "<file>", defaultValue = AgentFlags.DEFAULT_TERMINATION_LOG,
+    @Option(names = AgentFlags.TERMINATION_LOG, paramLabel = "<file>", defaultValue = AgentFlags.DEFAULT_TERMINATION_LOG,
             description = "Write the run's one-line JSON summary here, success or failure; Kubernetes shows it as the "
                     + "container's termination message (default: ${DEFAULT-VALUE}; skipped when its folder is missing).")
     Path terminationLog;
 
-    @Option(names = "--ready-file", paramLabel = "<file>",
+    @Option(names = AgentFlags.READY_FILE, paramLabel = "<file>",
             description = "Create this file once the documents are delivered (readiness for exec probes; "
                     + "serve: default " + AgentFlags.DEFAULT_READY_FILE + ", holds the summary).")
     Path readyFile;
 
-    @Option(names = "--listen", paramLabel = "<[host:]port>",
+    @Option(names = AgentFlags.LISTEN, paramLabel = "<[host:]port>",
             description = "Address of the HTTP endpoints of 'backpack serve' (default port " + AgentFlags.DEFAULT_SERVE_PORT + ").")
     String listen;
 

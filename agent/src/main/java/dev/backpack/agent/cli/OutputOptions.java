@@ -1,19 +1,20 @@
 package dev.backpack.agent.cli;
 
+import dev.backpack.contract.AgentFlags;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
 /** How results are shown and where files go when no server is given. */
 public final class OutputOptions {
-    @Option(names = "--output", paramLabel = "<dir>",
+    @Option(names = AgentFlags.OUTPUT, paramLabel = "<dir>",
             description = "Folder for the NDJSON files when no server is given (default: ./backpack-output/<uuid>/).")
     Path output;
 
-    @Option(names = "--json", description = "Print a machine-readable JSON summary instead of the table.")
+    @Option(names = AgentFlags.JSON, description = "Print a machine-readable JSON summary instead of the table.")
     boolean json;
 
-    @Option(names = "--verbose", description = "Show stack traces with errors.")
+    @Option(names = AgentFlags.VERBOSE, description = "Show stack traces with errors.")
     boolean verbose;
 
     public Path output() {

@@ -1,5 +1,6 @@
 package dev.backpack.agent.cli;
 
+import dev.backpack.contract.AgentFlags;
 import dev.backpack.contract.TagSelection;
 import dev.backpack.contract.UnknownTagException;
 import picocli.CommandLine.Option;
@@ -9,11 +10,11 @@ import java.util.List;
 
 /** Which modules run: Ansible-style {@code --tags} and {@code --skip-tags}, as stockpile took them. */
 public final class SelectionOptions {
-    @Option(names = "--tags", split = ",", paramLabel = "<tag>",
+    @Option(names = AgentFlags.TAGS, split = ",", paramLabel = "<tag>",
             description = "Comma list of tags or module names to collect (default: common,k8s,openshift; 'all' = everything).")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = "--skip-tags", split = ",", paramLabel = "<tag>",
+    @Option(names = AgentFlags.SKIP_TAGS, split = ",", paramLabel = "<tag>",
             description = "Comma list of tags or module names to leave out; wins over --tags.")
     List<String> skipTags = new ArrayList<>();
 

@@ -12,32 +12,32 @@ import java.time.Duration;
  * never from flags, so they do not show up in process listings.
  */
 public final class ServerOptions {
-    @Option(names = {"-s", "--server"}, paramLabel = "<url>",
+    @Option(names = {AgentFlags.SERVER_SHORT, AgentFlags.SERVER}, paramLabel = "<url>",
             description = "Elasticsearch/OpenSearch server (URL or host). Without it, documents go to files.")
     String server;
 
-    @Option(names = {"-p", "--port"}, paramLabel = "<port>", description = "Server port when --server has none.")
+    @Option(names = {AgentFlags.PORT_SHORT, AgentFlags.PORT}, paramLabel = "<port>", description = "Server port when --server has none.")
     Integer port;
 
-    @Option(names = {"--insecure-skip-verify", "--sslskipverify"}, arity = "0..1", fallbackValue = "true",
+    @Option(names = {AgentFlags.INSECURE_SKIP_VERIFY, AgentFlags.SSL_SKIP_VERIFY}, arity = "0..1", fallbackValue = "true",
             paramLabel = "<true|false>",
             description = "Do not verify the server's TLS certificate (insecure; --sslskipverify is the stockpile spelling).")
     boolean insecureSkipVerify;
 
-    @Option(names = "--cacert", paramLabel = "<file>", description = "PEM CA bundle to trust for the server.")
+    @Option(names = AgentFlags.CACERT, paramLabel = "<file>", description = "PEM CA bundle to trust for the server.")
     Path caCert;
 
-    @Option(names = "--username-file", paramLabel = "<file>", description = "File holding the basic-auth user name.")
+    @Option(names = AgentFlags.USERNAME_FILE, paramLabel = "<file>", description = "File holding the basic-auth user name.")
     Path usernameFile;
 
-    @Option(names = "--password-file", paramLabel = "<file>", description = "File holding the basic-auth password.")
+    @Option(names = AgentFlags.PASSWORD_FILE, paramLabel = "<file>", description = "File holding the basic-auth password.")
     Path passwordFile;
 
-    @Option(names = "--index-retries", paramLabel = "<n>", defaultValue = "" + AgentFlags.DEFAULT_INDEX_RETRIES,
+    @Option(names = AgentFlags.INDEX_RETRIES, paramLabel = "<n>", defaultValue = "" + AgentFlags.DEFAULT_INDEX_RETRIES,
             description = "Retries per failed bulk request, on connection errors, 429 and 5xx (default: ${DEFAULT-VALUE}).")
     int indexRetries;
 
-    @Option(names = "--timeout", paramLabel = "<duration>", defaultValue = "30s", converter = DurationConverter.class,
+    @Option(names = AgentFlags.TIMEOUT, paramLabel = "<duration>", defaultValue = "30s", converter = DurationConverter.class,
             description = "Time limit for delivering to the server, retries included, and for each request to the "
                     + "server and the cluster, e.g. 30s, 2m, PT1M (default: ${DEFAULT-VALUE}).")
     Duration timeout;

@@ -24,12 +24,13 @@ import dev.backpack.contract.MetadataModule;
  * The explicit list of collectors, one per module. A collector is built only when its module is
  * selected, so a {@code --tags common} run never loads the Kubernetes client classes.
  */
-public final class CollectorCatalog {
+public final class CollectorCatalog implements CollectorFactory {
 
     /** What collectors may use: the host root, the run's cluster session, host tools, the machine name. */
     public record Context(HostPaths host, ClusterSession cluster, CommandRunner commands, String machine) {
     }
 
+    @Override
     public Collector create(MetadataModule module, Context ctx) {
         return switch (module) {
             case CPUINFO -> new CpuInfoCollector(ctx.host(), ctx.machine());

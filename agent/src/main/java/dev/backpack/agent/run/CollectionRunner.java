@@ -3,6 +3,7 @@ package dev.backpack.agent.run;
 import dev.backpack.agent.AgentVersion;
 import dev.backpack.agent.collector.Collector;
 import dev.backpack.agent.collector.CollectorCatalog;
+import dev.backpack.agent.collector.CollectorFactory;
 import dev.backpack.agent.collector.ModuleFacts;
 import dev.backpack.agent.collector.k8s.ClusterSession;
 import dev.backpack.agent.document.DocumentFactory;
@@ -30,7 +31,7 @@ import java.util.Map;
  * and an error record in the raw result, and the remaining modules still run.
  */
 public final class CollectionRunner {
-    private final CollectorCatalog catalog;
+    private final CollectorFactory collectors;
     private final Clock clock;
     private final String version;
 
@@ -38,8 +39,8 @@ public final class CollectionRunner {
         this(new CollectorCatalog(), Clock.systemUTC(), AgentVersion.current());
     }
 
-    public CollectionRunner(CollectorCatalog catalog, Clock clock, String version) {
-        this.catalog = catalog;
+    public CollectionRunner(CollectorFactory collectors, Clock clock, String version) {
+        this.collectors = collectors;
         this.clock = clock;
         this.version = version;
     }
@@ -85,7 +86,7 @@ public final class CollectionRunner {
                                   List<MetadataDocument> documents, Map<String, Object> raw) {
         long start = System.nanoTime();
         try {
-            Collector collector = catalog.create(module, context);
+            Collector collector = collectors.create(module, context);
             ModuleFacts facts = collector.collect();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             if (facts.isSkipped()) {

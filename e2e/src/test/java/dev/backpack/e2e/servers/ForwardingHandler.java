@@ -13,11 +13,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Forwards each request to a real server and copies the answer back: the core of the test proxies. */
-final class ForwardingHandler implements HttpHandler {
+public final class ForwardingHandler implements HttpHandler {
     private final String targetUrl;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ForwardingHandler(String targetUrl) {
+    public ForwardingHandler(String targetUrl) {
         this.targetUrl = targetUrl;
     }
 

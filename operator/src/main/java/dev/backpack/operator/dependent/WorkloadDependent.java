@@ -45,12 +45,16 @@ public class WorkloadDependent implements DependentResource<HasMetadata, Benchma
         }
         KubernetesClient client = context.getClient();
         List<ReconcileResult<HasMetadata>> results = new ArrayList<>();
-        for (HasMetadata object : Plans.of(context).workload()) {
-            HasMetadata owned = withOwner(object, primary);
-            results.add(create(client, owned));
+        for (HasMetadata object : desired(primary, context)) {
+            results.add(create(client, object));
         }
         markCreated(context);
         return ReconcileResult.aggregatedResult(results);
+    }
+
+    /** The rendered workload objects, each owned by the Benchmark. */
+    protected List<HasMetadata> desired(Benchmark primary, Context<Benchmark> context) {
+        return Plans.of(context).workload().stream().map(object -> withOwner(object, primary)).toList();
     }
 
     /**

@@ -63,6 +63,9 @@ public final class AgentCommandLine {
             args.add(AgentFlags.CACERT + "=" + CA_MOUNT_DIR + "/" + ca.keyOrDefault());
         }
         args.add(AgentFlags.HOST_ROOT + "=" + AgentFlags.DEFAULT_CONTAINER_HOST_ROOT);
+        // Named explicitly (it is the container's terminationMessagePath) so the agent never has to guess
+        // whether it runs in a pod: outside one, /dev/termination-log is not a file to create.
+        args.add(AgentFlags.TERMINATION_LOG + "=" + AgentFlags.DEFAULT_TERMINATION_LOG);
         return args;
     }
 }

@@ -14,14 +14,19 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Finds the pod template inside any workload object (Pod, Job, CronJob, Deployment, StatefulSet,
- * DaemonSet, ReplicaSet, ReplicationController, PodTemplate), so that every step that changes pods
- * (labels, injection) works on every kind a template may render.
+ * Finds the pod templates inside any workload object, so that every step that changes pods (labels,
+ * injection) works on every kind a template may render: the built-in kinds (Pod, Job, CronJob,
+ * Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, PodTemplate) by type, and
+ * custom resources (an MPIJob's launcher and workers, a PyTorchJob's replicas...) by shape: any
+ * {@code template} whose {@code spec} has {@code containers}.
  */
 public final class PodTemplates {
     /** A pod's metadata and spec, both non-null and live (changes go into the object). */
@@ -31,8 +36,23 @@ public final class PodTemplates {
     private PodTemplates() {
     }
 
+    /** The typed pod templates; changes to them go straight into the objects. */
     public static List<Target> in(List<HasMetadata> objects) {
         return objects.stream().map(PodTemplates::of).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * Lets {@code change} edit every pod template of every object, custom resources included (their
+     * templates are converted to typed ones for the edit and written back afterwards).
+     */
+    public static void update(List<HasMetadata> objects, Consumer<Target> change) {
+        for (HasMetadata object : objects) {
+            if (object instanceof GenericKubernetesResource generic) {
+                GenericPodTemplates.update(generic, change);
+            } else {
+                of(object).ifPresent(change);
+            }
+        }
     }
 
     public static Optional<Target> of(HasMetadata object) {

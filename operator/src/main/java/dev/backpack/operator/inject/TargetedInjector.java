@@ -20,9 +20,7 @@ public final class TargetedInjector {
     public static void inject(List<HasMetadata> objects, AgentSettings settings) {
         Container agent = AgentPodParts.initContainer(settings);
         List<Volume> volumes = AgentPodParts.volumes(settings);
-        for (PodTemplates.Target pod : PodTemplates.in(objects)) {
-            injectInto(pod.spec(), agent, volumes, settings);
-        }
+        PodTemplates.update(objects, pod -> injectInto(pod.spec(), agent, volumes, settings));
     }
 
     static void injectInto(PodSpec spec, Container agent, List<Volume> volumes, AgentSettings settings) {

@@ -34,9 +34,7 @@ public final class BenchmarkLabels {
         for (HasMetadata object : objects) {
             addTo(object.getMetadata(), labels);
         }
-        for (PodTemplates.Target pod : PodTemplates.in(objects)) {
-            addTo(pod.metadata(), labels);
-        }
+        PodTemplates.update(objects, pod -> addTo(pod.metadata(), labels));
     }
 
     private static void addTo(ObjectMeta metadata, Map<String, String> labels) {

@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 
 /**
- * The operator pod's probes: {@code /healthz} (liveness: every informer is healthy) and {@code /readyz}
- * (readiness: the operator has started). The JDK's own HTTP server: two endpoints need no framework.
+ * The operator pod's probes: {@code /healthz} (liveness: every informer is healthy, on the replica that
+ * reconciles; a follower is alive as long as it answers) and {@code /readyz} (readiness: the operator has
+ * started). The JDK's own HTTP server: two endpoints need no framework.
  */
 public final class ProbeServer implements AutoCloseable {
     public static final String HEALTHZ = "/healthz";
@@ -24,8 +25,8 @@ public final class ProbeServer implements AutoCloseable {
         this.server = server;
     }
 
-    public static ProbeServer start(int port, RuntimeInfo runtime) throws IOException {
-        return start(port, runtime::allEventSourcesAreHealthy, runtime::isStarted);
+    public static ProbeServer start(int port, RuntimeInfo runtime, Leadership leadership) throws IOException {
+        return start(port, () -> !leadership.reconciling() || runtime.allEventSourcesAreHealthy(), runtime::isStarted);
     }
 
     public static ProbeServer start(int port, BooleanSupplier healthy, BooleanSupplier ready) throws IOException {

@@ -3,7 +3,6 @@ package dev.backpack.operator.reconciler;
 import dev.backpack.model.v1alpha1.Benchmark;
 import dev.backpack.model.v1alpha1.BenchmarkState;
 import dev.backpack.model.v1alpha1.BenchmarkStatus;
-import dev.backpack.model.v1alpha1.MetadataSpec;
 import dev.backpack.operator.dependent.AgentDaemonSetDependent;
 import dev.backpack.operator.dependent.AgentsReadyBeforeWorkloadCondition;
 import dev.backpack.operator.dependent.AgentsReadyCondition;
@@ -21,7 +20,6 @@ import dev.backpack.operator.status.StatusFactory;
 import dev.backpack.operator.status.TargetedProgress;
 import dev.backpack.operator.status.WorkloadProgress;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -100,15 +98,15 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
     }
 
     @Override
-    public UpdateControl<Benchmark> reconcile(Benchmark benchmark, Context<Benchmark> context) {
-        BenchmarkStatus previous = benchmark.getStatus();
-        long generation = Objects.requireNonNullElse(benchmark.getMetadata().getGeneration(), 0L);
-        if (settled(previous, generation)) {
+    public UpdateControl<Benchmark> reconcile(Benchmark seen, Context<Benchmark> context) {
+        long generation = Objects.requireNonNullElse(seen.getMetadata().getGeneration(), 0L);
+        if (settled(seen.getStatus(), generation)) {
             return UpdateControl.noUpdate();
         }
-        MetadataSpec metadata = benchmark.getSpec().metadataOrDefaults();
-        CollectionMode mode = CollectionMode.of(metadata);
-        String uuid = assignUuidOnce(benchmark, context, mode);
+        CollectionMode mode = CollectionMode.of(seen.getSpec().metadataOrDefaults());
+        Benchmark benchmark = withUuid(seen, context, mode);
+        String uuid = benchmark.getStatus().getUuid();
+        BenchmarkStatus previous = benchmark.getStatus();
         Instant now = clock.instant();
         var conditions = previous == null ? null : previous.getConditions();
 
@@ -128,11 +126,11 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
         List<Pod> workloadPods = context.getSecondaryResourcesAsStream(Pod.class)
                 .filter(p -> BenchmarkLabels.ROLE_WORKLOAD.equals(p.getMetadata().getLabels().get(BenchmarkLabels.ROLE)))
                 .toList();
-        Observation seen = new Observation(mode, WorkloadDependent.created(context), agents, timedOut, agentTimeout,
-                mode == CollectionMode.TARGETED ? TargetedProgress.of(workloadPods) : null,
+        Observation observed = new Observation(mode, WorkloadDependent.created(context), agents, timedOut,
+                agentTimeout, mode == CollectionMode.TARGETED ? TargetedProgress.of(workloadPods) : null,
                 WorkloadProgress.of(context.getSecondaryResources(Job.class)));
         UpdateControl<Benchmark> control = patch(benchmark, context,
-                StatusFactory.progress(uuid, generation, seen, conditions, now));
+                StatusFactory.progress(uuid, generation, observed, conditions, now));
         if (agents != null && !agents.ready() && !timedOut) {
             control.rescheduleAfter(min(remaining(context, now), MAX_WAIT));
         }
@@ -143,10 +141,20 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
     public ErrorStatusUpdateControl<Benchmark> updateErrorStatus(Benchmark benchmark, Context<Benchmark> context,
                                                                  Exception e) {
         // Cluster errors (API down, conflicts, quota) are retried with backoff; say so without changing state.
-        BenchmarkStatus status = copy(benchmark.getStatus());
         String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        LOG.warn("Benchmark {}/{}: {} (will retry)", benchmark.getMetadata().getNamespace(),
+                benchmark.getMetadata().getName(), cause);
+        BenchmarkStatus status = copy(benchmark.getStatus());
         status.setMessage("error, will retry: " + cause);
-        return ErrorStatusUpdateControl.patchStatus(fresh(benchmark, status));
+        try {
+            PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(benchmark, context, latest -> {
+                latest.setStatus(status);
+                return latest;
+            });
+        } catch (RuntimeException unreachable) {
+            LOG.debug("could not record the error in the status", unreachable);
+        }
+        return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
     /** Complete or Failed for the current generation: nothing more to do until the spec changes. */
@@ -159,10 +167,10 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
      * The uuid lives in the status and is generated only when absent; it is written before anything is
      * created, so objects and documents of one Benchmark always share one uuid, across operator restarts.
      */
-    private String assignUuidOnce(Benchmark benchmark, Context<Benchmark> context, CollectionMode mode) {
+    private Benchmark withUuid(Benchmark benchmark, Context<Benchmark> context, CollectionMode mode) {
         BenchmarkStatus status = benchmark.getStatus();
         if (status != null && status.getUuid() != null && !status.getUuid().isBlank()) {
-            return status.getUuid();
+            return benchmark;
         }
         String candidate = UUID.randomUUID().toString();
         // Optimistically locked: if another writer got there first, the retry sees (and keeps) its uuid.
@@ -173,10 +181,9 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
             }
             return latest;
         });
-        String uuid = updated.getStatus().getUuid();
-        LOG.info("Benchmark {}/{} gets uuid {}", benchmark.getMetadata().getNamespace(),
-                benchmark.getMetadata().getName(), uuid);
-        return uuid;
+        LOG.info("Benchmark {}/{} has uuid {}", benchmark.getMetadata().getNamespace(),
+                benchmark.getMetadata().getName(), updated.getStatus().getUuid());
+        return updated;
     }
 
     /**
@@ -195,15 +202,6 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
             });
         }
         return UpdateControl.noUpdate();
-    }
-
-    /** A minimal Benchmark carrying only identity and status: the patch touches nothing else. */
-    static Benchmark fresh(Benchmark benchmark, BenchmarkStatus status) {
-        Benchmark fresh = new Benchmark();
-        fresh.setMetadata(new ObjectMetaBuilder().withName(benchmark.getMetadata().getName())
-                .withNamespace(benchmark.getMetadata().getNamespace()).build());
-        fresh.setStatus(status);
-        return fresh;
     }
 
     private static BenchmarkStatus copy(BenchmarkStatus status) {

@@ -50,8 +50,33 @@ public record TargetedProgress(String state, String message) {
             return new TargetedProgress(MetadataState.COMPLETE, "metadata collected from " + done + " pod"
                     + (done == 1 ? "" : "s"));
         }
+        List<String> stuck = pods.stream().map(TargetedProgress::waiting).flatMap(Optional::stream).toList();
         return new TargetedProgress(MetadataState.COLLECTING, "collecting: " + done + " of " + pods.size()
-                + " pods done");
+                + " pods done" + (stuck.isEmpty() ? "" : "; waiting: " + String.join("; ", stuck)));
+    }
+
+    /** Why an agent has not started, when the kubelet says (e.g. ImagePullBackOff, an unschedulable pod). */
+    static Optional<String> waiting(Pod pod) {
+        String name = "pod " + pod.getMetadata().getName();
+        if (pod.getStatus() == null) {
+            return Optional.empty();
+        }
+        if (pod.getStatus().getInitContainerStatuses() != null) {
+            for (ContainerStatus status : pod.getStatus().getInitContainerStatuses()) {
+                if (AgentPodParts.CONTAINER_NAME.equals(status.getName()) && status.getState() != null
+                        && status.getState().getWaiting() != null
+                        && status.getState().getWaiting().getReason() != null
+                        && !"PodInitializing".equals(status.getState().getWaiting().getReason())) {
+                    return Optional.of(name + ": " + status.getState().getWaiting().getReason());
+                }
+            }
+        }
+        if (pod.getStatus().getConditions() != null) {
+            return pod.getStatus().getConditions().stream()
+                    .filter(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus()))
+                    .findFirst().map(c -> name + ": " + (c.getReason() != null ? c.getReason() : "not scheduled"));
+        }
+        return Optional.empty();
     }
 
     /** The backpack init container's final state: current, or the last one if it is restarting. */

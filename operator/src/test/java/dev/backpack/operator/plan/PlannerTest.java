@@ -9,8 +9,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,6 @@ class PlannerTest {
         assertThat(main.getArgs()).containsExactly("echo Test");
         assertThat(job.getSpec().getTemplate().getMetadata().getLabels())
                 .containsEntry(BenchmarkLabels.BENCHMARK, "byowl-benchmark").containsEntry(BenchmarkLabels.UUID, UUID);
-        System.out.println(Serialization.asYaml(plan.all()));
     }
 
     @Test
@@ -55,7 +55,7 @@ class PlannerTest {
         assertThat(agent.getCommand()).containsExactly("backpack");
         assertThat(agent.getArgs()).containsExactly("-s=my.elastic.server.foo", "-p=9200", "-u=" + UUID,
                 "-n=$(my_node_name)", "-N=$(my_pod_name)", "--redisip=backpack-redis.backpack.svc", "--redisport=6379",
-                "--tags=common,k8s,openshift", "--host-root=/host");
+                "--tags=common,k8s,openshift", "--host-root=/host", "--termination-log=/dev/termination-log");
         assertThat(agent.getEnv()).extracting(EnvVar::getName).containsExactly("my_node_name", "my_pod_name");
         assertThat(agent.getEnv().get(0).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("spec.nodeName");
         assertThat(agent.getEnv().get(1).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
@@ -81,7 +81,7 @@ class PlannerTest {
         assertThat(terms.get(0).getMatchExpressions().get(0).getValues()).containsExactly("bar");
         assertThat(terms.get(1).getMatchExpressions().get(0).getKey()).isEqualTo("awesome");
         Container agent = ds.getSpec().getTemplate().getSpec().getContainers().get(0);
-        assertThat(agent.getArgs()).startsWith("serve").endsWith("--host-root=/host", "--listen=8080");
+        assertThat(agent.getArgs()).startsWith("serve").endsWith("--host-root=/host", "--termination-log=/dev/termination-log", "--listen=8080");
         assertThat(agent.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
         assertThat(agent.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
         assertThat(ds.getSpec().getTemplate().getSpec().getTolerations())
@@ -136,4 +136,111 @@ class PlannerTest {
                 .hasMessageContaining("spec.workload.name: unknown workload 'uperf'; available: byowl");
     }
 
+
+    @Test
+    void credentialsComeFromTheSecretAndTheCaBundleIsMounted() throws Exception {
+        Benchmark b = TestBenchmarks.parse(TestBenchmarks.read("reference/enable-collection-with-es.yaml")
+                .replace("    port: 9200\n", """
+                            port: 9200
+                            credentialsSecret: {name: es-creds, usernameKey: user}
+                            caBundle: {configMapName: es-ca}
+                        """));
+        Container agent = backpack(podSpec(planner.plan(b, UUID)));
+        assertThat(agent.getEnv()).extracting(EnvVar::getName)
+                .containsExactly("my_node_name", "my_pod_name", "BACKPACK_ES_USERNAME", "BACKPACK_ES_PASSWORD");
+        var user = agent.getEnv().get(2).getValueFrom().getSecretKeyRef();
+        var pass = agent.getEnv().get(3).getValueFrom().getSecretKeyRef();
+        assertThat(user.getName() + "/" + user.getKey()).isEqualTo("es-creds/user");
+        assertThat(pass.getName() + "/" + pass.getKey()).isEqualTo("es-creds/password");
+        assertThat(agent.getEnv()).allMatch(e -> e.getValue() == null);
+        assertThat(agent.getArgs()).contains("--cacert=/etc/backpack/ca/ca.crt").doesNotContain("--insecure-skip-verify");
+        assertThat(agent.getVolumeMounts()).anyMatch(m -> m.getMountPath().equals("/etc/backpack/ca") && m.getReadOnly());
+        PodSpec pod = podSpec(planner.plan(b, UUID));
+        assertThat(pod.getVolumes()).anySatisfy(v -> {
+            assertThat(v.getName()).isEqualTo("backpack-ca");
+            assertThat(v.getConfigMap().getName()).isEqualTo("es-ca");
+        });
+    }
+
+    @Test
+    void insecureSkipVerifyIsPassedOn() throws Exception {
+        Benchmark b = TestBenchmarks.parse(TestBenchmarks.read("reference/enable-collection-with-es.yaml")
+                .replace("    port: 9200\n", "    port: 9200\n    insecureSkipVerify: true\n"));
+        assertThat(backpack(podSpec(planner.plan(b, UUID))).getArgs()).contains("--insecure-skip-verify");
+    }
+
+    @Test
+    void noRedisMeansNoRedisFlags() throws Exception {
+        Planner noRedis = new Planner(OperatorConfig.defaults());
+        assertThat(backpack(podSpec(noRedis.plan(TestBenchmarks.reference("enable-collection-with-es.yaml"), UUID)))
+                .getArgs()).noneMatch(a -> a.startsWith("--redis"));
+    }
+
+    @Test
+    void injectionWorksOnEveryPodTemplateKind() throws Exception {
+        var settings = new dev.backpack.operator.inject.AgentSettings(
+                TestBenchmarks.reference("enable-collection-with-es.yaml").getSpec(), UUID, "img", "", 6379);
+        List<HasMetadata> objects = new java.util.ArrayList<>(List.of(
+                new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("p").endMetadata()
+                        .withNewSpec().addNewContainer().withName("c").endContainer().endSpec().build(),
+                new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder().withNewMetadata().withName("d").endMetadata()
+                        .withNewSpec().withNewTemplate().withNewSpec().addNewContainer().withName("c").endContainer()
+                        .endSpec().endTemplate().endSpec().build(),
+                new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder().withNewMetadata().withName("s").endMetadata()
+                        .withNewSpec().withNewTemplate().withNewSpec().addNewInitContainer().withName("setup").endInitContainer()
+                        .endSpec().endTemplate().endSpec().build(),
+                new io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder().withNewMetadata().withName("cj").endMetadata()
+                        .withNewSpec().withNewJobTemplate().withNewSpec().withNewTemplate().withNewSpec()
+                        .addNewContainer().withName("c").endContainer().endSpec().endTemplate().endSpec()
+                        .endJobTemplate().endSpec().build(),
+                new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("cm").endMetadata().build()));
+        dev.backpack.operator.inject.TargetedInjector.inject(objects, settings);
+        var pods = dev.backpack.operator.inject.PodTemplates.in(objects);
+        assertThat(pods).hasSize(4).allSatisfy(p -> assertThat(p.spec().getInitContainers().get(0).getName())
+                .isEqualTo("backpack"));
+        // the workload's own init containers still run, after collection
+        assertThat(pods.get(2).spec().getInitContainers()).extracting(Container::getName).containsExactly("backpack", "setup");
+        // injecting twice does not add a second agent
+        dev.backpack.operator.inject.TargetedInjector.inject(objects, settings);
+        assertThat(pods.get(0).spec().getInitContainers()).hasSize(1);
+        assertThat(pods.get(0).spec().getVolumes()).hasSize(3);
+    }
+
+    @Test
+    void injectionReachesPodTemplatesInsideCustomResources() throws Exception {
+        List<HasMetadata> objects = new dev.backpack.operator.template.ManifestParser().parse("mpi", """
+                apiVersion: kubeflow.org/v2beta1
+                kind: MPIJob
+                metadata:
+                  name: mpi
+                spec:
+                  mpiReplicaSpecs:
+                    Launcher:
+                      replicas: 1
+                      template:
+                        spec:
+                          containers: [{name: launcher, image: mpi}]
+                    Worker:
+                      replicas: 2
+                      template:
+                        metadata: {labels: {role: worker}}
+                        spec:
+                          containers: [{name: worker, image: mpi}]
+                """);
+        assertThat(objects.get(0)).isInstanceOf(io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+        var settings = new dev.backpack.operator.inject.AgentSettings(
+                TestBenchmarks.reference("enable-collection-with-es.yaml").getSpec(), UUID, "img", "", 6379);
+        BenchmarkLabels.apply(objects, "mpi-bench", UUID);
+        dev.backpack.operator.inject.TargetedInjector.inject(objects, settings);
+        var mpi = (io.fabric8.kubernetes.api.model.GenericKubernetesResource) objects.get(0);
+        for (String role : List.of("Launcher", "Worker")) {
+            Object template = mpi.get("spec", "mpiReplicaSpecs", role, "template");
+            var typed = new io.fabric8.kubernetes.client.utils.KubernetesSerialization()
+                    .convertValue(template, io.fabric8.kubernetes.api.model.PodTemplateSpec.class);
+            assertThat(typed.getSpec().getInitContainers()).extracting(Container::getName).containsExactly("backpack");
+            assertThat(typed.getSpec().getVolumes()).hasSize(3);
+            assertThat(typed.getMetadata().getLabels()).containsEntry(BenchmarkLabels.BENCHMARK, "mpi-bench");
+        }
+        assertThat((Object) mpi.get("spec", "mpiReplicaSpecs", "Worker", "replicas")).isEqualTo(2);
+    }
 }

@@ -50,7 +50,7 @@ class ReferenceExamplesApplyTest {
     }
 
     static String uuid(String namespace, String name) {
-        return k8s.get(namespace, name).getStatus().getUuid();
+        return k8s.status(namespace, name).getUuid();
     }
 
     @Test
@@ -62,7 +62,7 @@ class ReferenceExamplesApplyTest {
         assertThat(agent.getCommand()).containsExactly("backpack");
         assertThat(agent.getArgs()).containsExactly("-s=my.elastic.server.foo", "-p=9200", "-u=" + uuid,
                 "-n=$(my_node_name)", "-N=$(my_pod_name)", "--redisip=" + REDIS, "--redisport=6379",
-                "--tags=common,k8s,openshift", "--host-root=/host");
+                "--tags=common,k8s,openshift", "--host-root=/host", "--termination-log=/dev/termination-log");
         assertThat(agent.getEnv()).extracting(EnvVar::getName).containsExactly("my_node_name", "my_pod_name");
         assertThat(agent.getSecurityContext().getPrivileged()).isFalse();
         assertThat(agent.getVolumeMounts()).extracting(VolumeMount::getMountPath, VolumeMount::getReadOnly)
@@ -78,6 +78,7 @@ class ReferenceExamplesApplyTest {
             assertThat(o.getName()).isEqualTo("byowl-benchmark");
             assertThat(o.getUid()).isEqualTo(k8s.get("ref-es", "byowl-benchmark").getMetadata().getUid());
             assertThat(o.getController()).isTrue();
+            assertThat(o.getBlockOwnerDeletion()).isNotEqualTo(Boolean.TRUE);
         });
     }
 
@@ -103,7 +104,7 @@ class ReferenceExamplesApplyTest {
         Job job = apply(TestBenchmarks.referenceFragment("collection-false.yaml", "off"), "ref-off");
         assertThat(job.getSpec().getTemplate().getSpec().getInitContainers()).isNullOrEmpty();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var status = k8s.get("ref-off", "off").getStatus();
+            var status = k8s.status("ref-off", "off");
             assertThat(status.getMetadata()).isEqualTo("not collected");
             assertThat(status.getState()).isEqualTo("Running");
         });
@@ -128,16 +129,19 @@ class ReferenceExamplesApplyTest {
         Container agent = spec.getContainers().get(0);
         assertThat(agent.getArgs()).first().isEqualTo("serve");
         assertThat(agent.getArgs()).contains("-s=my.elastic.server.foo", "-p=9200", "--redisip=" + REDIS,
-                "--host-root=/host", "--listen=8080");
+                "--host-root=/host", "--termination-log=/dev/termination-log", "--listen=8080");
         assertThat(agent.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
         assertThat(agent.getReadinessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(8080);
         assertThat(agent.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
         assertThat(agent.getVolumeMounts()).extracting(VolumeMount::getMountPath)
                 .containsExactly("/host/proc", "/host/sys", "/host/etc/os-release");
-        assertThat(ds.getMetadata().getOwnerReferences()).singleElement()
-                .satisfies(o -> assertThat(o.getKind()).isEqualTo("Benchmark"));
+        assertThat(ds.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
+            assertThat(o.getKind()).isEqualTo("Benchmark");
+            // no blockOwnerDeletion: the operator needs no benchmarks/finalizers permission (RBAC.md)
+            assertThat(o.getBlockOwnerDeletion()).isNotEqualTo(Boolean.TRUE);
+        });
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var status = k8s.get("ref-ds", "byowl-benchmark").getStatus();
+            var status = k8s.status("ref-ds", "byowl-benchmark");
             assertThat(status.getState()).isEqualTo("Building");
             assertThat(status.getMetadata()).isEqualTo("Collecting");
         });

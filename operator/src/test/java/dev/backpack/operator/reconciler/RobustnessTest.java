@@ -67,7 +67,7 @@ class RobustnessTest {
         awaitFailed("bad-label", "spec.metadata.label[0]", "[key, value] pair");
         awaitFailed("bad-args", "spec.workload.args.clients", "byowl/workload.yaml.ftl line");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(k8s.get(NS, "good").getStatus().getState()).isEqualTo("Running"));
+                assertThat(k8s.status(NS, "good").getState()).isEqualTo("Running"));
         assertThat(k8s.client.batch().v1().jobs().inNamespace(NS).list().getItems())
                 .extracting(j -> j.getMetadata().getLabels().get("backpack.dev/benchmark")).containsExactly("good");
     }
@@ -76,14 +76,14 @@ class RobustnessTest {
     void fixingABadBenchmarkRunsIt() {
         k8s.client.resource(named("fix-me", TestBenchmarks.read("reference/enable-collection.yaml"))).create();
         awaitFailed("fix-me", "spec.elasticsearch.server");
-        String uuid = k8s.get(NS, "fix-me").getStatus().getUuid();
+        String uuid = k8s.status(NS, "fix-me").getUuid();
         Benchmark fixed = k8s.get(NS, "fix-me");
         fixed.getSpec().setElasticsearch(new dev.backpack.model.v1alpha1.ElasticsearchSpec());
         fixed.getSpec().getElasticsearch().setServer("my.elastic.server.foo");
         fixed.getMetadata().setGeneration(fixed.getMetadata().getGeneration() + 1);
         k8s.client.resource(fixed).update();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var status = k8s.get(NS, "fix-me").getStatus();
+            var status = k8s.status(NS, "fix-me");
             assertThat(status.getState()).isEqualTo("Running");
             assertThat(status.getUuid()).isEqualTo(uuid);
         });
@@ -93,8 +93,8 @@ class RobustnessTest {
     void restartMidBenchmarkKeepsTheUuidAndFinishesTheStatus() {
         k8s.client.resource(TestBenchmarks.reference("enable-collection-with-es.yaml")).create();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(k8s.get(NS, "byowl-benchmark").getStatus().getState()).isEqualTo("Running"));
-        String uuid = k8s.get(NS, "byowl-benchmark").getStatus().getUuid();
+                assertThat(k8s.status(NS, "byowl-benchmark").getState()).isEqualTo("Running"));
+        String uuid = k8s.status(NS, "byowl-benchmark").getUuid();
         Job job = k8s.client.batch().v1().jobs().inNamespace(NS).list().getItems().get(0);
 
         k8s.stop();
@@ -106,7 +106,7 @@ class RobustnessTest {
         k8s.start(OperatorConfig.defaults());
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var status = k8s.get(NS, "byowl-benchmark").getStatus();
+            var status = k8s.status(NS, "byowl-benchmark");
             assertThat(status.getState()).isEqualTo("Complete");
             assertThat(status.getMetadata()).isEqualTo("Complete");
             assertThat(status.getUuid()).isEqualTo(uuid);
@@ -132,6 +132,6 @@ class RobustnessTest {
         // the operator keeps working for other Benchmarks after the deletion
         k8s.client.resource(named("next", TestBenchmarks.read("reference/enable-collection-with-es.yaml"))).create();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(k8s.get(NS, "next").getStatus().getState()).isEqualTo("Running"));
+                assertThat(k8s.status(NS, "next").getState()).isEqualTo("Running"));
     }
 }

@@ -53,11 +53,11 @@ class TargetedLifecycleTest {
 
         Job job = awaitJob("byowl-benchmark");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var status = k8s.get(NS, "byowl-benchmark").getStatus();
+            var status = k8s.status(NS, "byowl-benchmark");
             assertThat(status.getState()).isEqualTo("Running");
             assertThat(status.getMetadata()).isEqualTo("Collecting");
         });
-        String uuid = k8s.get(NS, "byowl-benchmark").getStatus().getUuid();
+        String uuid = k8s.status(NS, "byowl-benchmark").getUuid();
         assertThat(uuid).isNotBlank();
         assertThat(job.getMetadata().getOwnerReferences()).singleElement()
                 .satisfies(o -> assertThat(o.getKind()).isEqualTo("Benchmark"));
@@ -66,13 +66,13 @@ class TargetedLifecycleTest {
 
         k8s.createPod(NS, "byowl-pod-1", job.getSpec().getTemplate(), "node-a", agentExited(0, ""));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(k8s.get(NS, "byowl-benchmark").getStatus().getMetadata()).isEqualTo("Complete"));
+                assertThat(k8s.status(NS, "byowl-benchmark").getMetadata()).isEqualTo("Complete"));
 
         job.setStatus(new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder()
                 .addNewCondition().withType("Complete").withStatus("True").endCondition().build());
         k8s.client.resource(job).updateStatus();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var status = k8s.get(NS, "byowl-benchmark").getStatus();
+            var status = k8s.status(NS, "byowl-benchmark");
             assertThat(status.getState()).isEqualTo("Complete");
             assertThat(status.getUuid()).isEqualTo(uuid);
             assertThat(status.getConditions()).extracting(c -> c.getType() + "=" + c.getStatus())
@@ -88,7 +88,7 @@ class TargetedLifecycleTest {
         k8s.createPod(NS, "byowl-pod-1", job.getSpec().getTemplate(), "node-b",
                 agentExited(1, "cannot reach my.elastic.server.foo:9200: connection refused"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var status = k8s.get(NS, "byowl-benchmark").getStatus();
+            var status = k8s.status(NS, "byowl-benchmark");
             assertThat(status.getState()).isEqualTo("Failed");
             assertThat(status.getMetadata()).isEqualTo("Failed");
             assertThat(status.getMessage()).contains("node-b", "byowl-pod-1", "exit 1",

@@ -4,8 +4,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.fabric8.kubernetes.api.model.APIGroup;
+import io.fabric8.kubernetes.api.model.APIGroupList;
+
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One run's connection to the cluster, opened on first use and shared by the Kubernetes and OpenShift
@@ -17,7 +20,7 @@ public final class ClusterSession implements AutoCloseable {
     private KubernetesClient client;
     private VersionInfo version;
     private ClusterUnavailableException unavailable;
-    private final Map<String, Boolean> apiGroups = new HashMap<>();
+    private Set<String> apiGroups;
 
     public ClusterSession(KubernetesAccess access) {
         this.access = access;
@@ -34,15 +37,18 @@ public final class ClusterSession implements AutoCloseable {
         return version;
     }
 
-    /** Whether the API server serves {@code group} (e.g. {@code config.openshift.io}); cached per run. */
+    /**
+     * Whether the API server serves {@code group} (e.g. {@code config.openshift.io}). The group list
+     * ({@code /apis}) is fetched once per run and shared by the OpenShift modules.
+     */
     public synchronized boolean hasApiGroup(String group) throws ClusterUnavailableException {
         connect();
-        Boolean known = apiGroups.get(group);
-        if (known == null) {
-            known = client.getApiGroup(group) != null;
-            apiGroups.put(group, known);
+        if (apiGroups == null) {
+            APIGroupList list = client.getApiGroups();
+            apiGroups = list == null || list.getGroups() == null ? Set.of()
+                    : list.getGroups().stream().map(APIGroup::getName).collect(Collectors.toSet());
         }
-        return known;
+        return apiGroups.contains(group);
     }
 
     private void connect() throws ClusterUnavailableException {

@@ -44,7 +44,13 @@ public final class SysctlCollector implements Collector {
         List<String> unreadable = new ArrayList<>();
         walk(root, root, values, unreadable);
         List<Fact> facts = new ArrayList<>(values.size());
-        values.forEach((key, value) -> facts.add(new Fact("sysctl", Map.of("key", key, "value", value))));
+        values.forEach((key, value) -> {
+            // An empty value is a real value (e.g. kernel.core_pattern unset), so no Values here.
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("key", key);
+            entry.put("value", value);
+            facts.add(new Fact("sysctl", entry));
+        });
         List<String> notes = unreadable.isEmpty() ? List.of()
                 : List.of(unreadable.size() + " keys are not readable (write-only or refused by the kernel) and were skipped");
         return ModuleFacts.of(facts, notes);

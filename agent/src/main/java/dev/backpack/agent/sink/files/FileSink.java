@@ -70,7 +70,7 @@ public final class FileSink implements DocumentSink {
         Path file = fileFor(directory, IndexNames.forModule(module));
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (MetadataDocument d : docs) {
-                out.write(withId(d.id(), JSON.valueToTree(d)));
+                out.write(withId(d.id(), JSON.writeValueAsString(d)));
                 out.write('\n');
             }
             return new DeliveryReport.ModuleDelivery(docs.size(), 0, List.of());
@@ -84,7 +84,7 @@ public final class FileSink implements DocumentSink {
     private boolean writeRaw(RawResultDocument raw) {
         Path file = fileFor(directory, IndexNames.RAW);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(withId(raw.id(), JSON.valueToTree(raw)));
+            out.write(withId(raw.id(), JSON.writeValueAsString(raw)));
             out.write('\n');
             return true;
         } catch (IOException e) {
@@ -92,11 +92,11 @@ public final class FileSink implements DocumentSink {
         }
     }
 
-    private static String withId(String id, com.fasterxml.jackson.databind.JsonNode source) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode line = JSON.createObjectNode();
-        line.put("_id", id);
-        line.setAll((com.fasterxml.jackson.databind.node.ObjectNode) source);
-        return JSON.writeValueAsString(line);
+    /** Prepends {@code "_id"} to the serialized source; ids are hex, so no escaping is needed. */
+    static String withId(String id, String sourceJson) {
+        return sourceJson.length() > 2
+                ? "{\"_id\":\"" + id + "\"," + sourceJson.substring(1)
+                : "{\"_id\":\"" + id + "\"}";
     }
 
     @Override
