@@ -125,8 +125,9 @@ times less so.
 | same uuid again: de-duplicated by Redis (checked against the index) | 0 | ${DEDUP_S} s | ${DEDUP_CPU} s | ${DEDUP_MB} MB |
 
 The de-duplicated run takes ${RATIO}x the wall time of a cold run. What it still pays for: the JVM,
-the command line, the OpenSearch and Redis clients, one Redis SET NX + GET and one \`_count\` on
-\`stockpile-results-raw\`; no collector runs.
+the command line, the Redis client, one Redis SET NX + GET, and one \`_count\` on
+\`stockpile-results-raw\` over the JDK's HTTP client; no collector runs and the bulk client
+(opensearch-java, httpclient5, Jackson) is never started.
 MD
 )
 
