@@ -32,6 +32,9 @@ public final class Deduplicator implements AutoCloseable {
     private static final String DELETE_IF = "if redis.call('get', KEYS[1]) == ARGV[1] then "
             + "return redis.call('del', KEYS[1]) else return 0 end";
 
+    /** How long "Metadata-Exists" is remembered; afterwards a run with the same uuid collects again. */
+    static final Duration EXISTS_TTL = Duration.ofDays(30);
+
     private final RedisSettings settings;
     private final CollectedDocuments collected;
     private final JedisPooled redis;
@@ -121,11 +124,14 @@ public final class Deduplicator implements AutoCloseable {
         return result != null;
     }
 
-    /** Success: the key says Exists (no expiry, as upstream). Failure: free our claim so others may try. */
+    /**
+     * Success: the key says Exists, for {@link #EXISTS_TTL} (upstream kept it forever; keys of finished
+     * benchmarks should not pile up in a shared Redis). Failure: free our claim so others may try.
+     */
     private void record(String key, boolean success, boolean ownClaim) {
         try {
             if (success) {
-                redis.set(key, RedisKeys.EXISTS);
+                redis.set(key, RedisKeys.EXISTS, SetParams.setParams().px(EXISTS_TTL.toMillis()));
             } else if (ownClaim) {
                 redis.eval(DELETE_IF, List.of(key), List.of(RedisKeys.RUNNING));
             }
@@ -136,7 +142,7 @@ public final class Deduplicator implements AutoCloseable {
 
     private void warnUnreachable(JedisException e) {
         if (warned.compareAndSet(false, true)) {
-            LOG.warn("Redis at {} is unreachable ({}): collecting without de-duplication", settings.address(),
+            LOG.warn("Redis unreachable; collecting without de-duplication (Redis at {}: {})", settings.address(),
                     rootMessage(e));
         }
     }
