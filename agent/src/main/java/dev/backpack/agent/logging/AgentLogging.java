@@ -19,13 +19,17 @@ import java.time.Instant;
  * per event on stderr (stdout carries the summary and JSON output), {@code dev.backpack} from INFO,
  * libraries (httpclient, opensearch-java, Jedis, fabric8) from WARN. Done without logback.xml because
  * parsing XML configuration loads several hundred classes, a visible share of a short-lived agent's
- * start-up. A {@code logback.xml} given with {@code -Dlogback.configurationFile} still takes over.
+ * start-up. A {@code logback.xml} or {@code logback-test.xml} on the class path, or one given with
+ * {@code -Dlogback.configurationFile}, still takes over.
  */
 public final class AgentLogging extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null) {
+        ClassLoader loader = AgentLogging.class.getClassLoader();
+        if (System.getProperty("logback.configurationFile") != null || loader.getResource("logback-test.xml") != null
+                || loader.getResource("logback.xml") != null) {
+            // Someone embedding the agent (tests, the simulator) brings their own configuration.
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();

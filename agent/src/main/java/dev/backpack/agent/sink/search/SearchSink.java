@@ -83,53 +83,71 @@ public final class SearchSink implements DocumentSink {
         return report;
     }
 
+    /**
+     * Sends one chunk, then again what is worth retrying (whole-request connection errors, 429 and 5xx,
+     * or single items refused with 429/5xx) after a backoff, until it is all delivered, the retries are
+     * used up or the deadline would pass. Every document ends delivered, already present or failed.
+     */
     private void deliverChunk(OpenSearchClient client, List<Pending> chunk, Deadline deadline, Outcomes outcomes) {
         List<Pending> remaining = chunk;
-        for (int retry = 0; ; retry++) {
-            if (retry > 0 || !deadline.allows(Duration.ZERO)) {
-                Duration delay = config.backoff().delayBefore(Math.max(retry, 1));
-                String why = retryBlocker(retry, delay, deadline);
-                if (why != null) {
-                    String reason = lastReason(outcomes, remaining) + " (" + why + ")";
-                    remaining.forEach(p -> outcomes.failed(p, reason));
-                    return;
-                }
-                if (!pause(delay)) {
-                    remaining.forEach(p -> outcomes.failed(p, "interrupted before it could be sent"));
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+        for (int attempt = 1; ; attempt++) {
+            if (!deadline.allows(Duration.ZERO)) {
+                fail(remaining, outcomes, "not sent: " + timeoutReached());
+                return;
             }
             if (remaining.stream().anyMatch(p -> p.module == null)) {
                 // Before the bulk, or the bulk would auto-create the raw index with a dynamic mapping.
                 rawIndex.ensureExists();
             }
-            BulkResponse response;
+            String retryReason;
             try {
                 List<BulkOperation> operations = remaining.stream().map(SearchSink::createOperation).toList();
-                response = client.bulk(b -> b.operations(operations));
-            } catch (IOException | OpenSearchException e) {
-                SearchFailure failure = classifier.classify(e);
-                remaining.forEach(p -> outcomes.lastReason.put(p.id, failure.message()));
-                if (!failure.retriable()) {
-                    remaining.forEach(p -> outcomes.failed(p, failure.message()));
+                BulkResponse response = client.bulk(b -> b.operations(operations));
+                remaining = collectItems(remaining, response.items(), outcomes);
+                if (remaining.isEmpty()) {
                     return;
                 }
-                LOG.warn("bulk of {} documents to {} failed (attempt {}), will retry: {}", remaining.size(),
-                        config.address(), retry + 1, failure.message());
-                continue;
+                // Refused items usually share one cause (a full write queue): report the first one's.
+                retryReason = outcomes.lastReason.get(remaining.get(0).id);
+            } catch (IOException | OpenSearchException e) {
+                SearchFailure failure = classifier.classify(e);
+                if (!failure.retriable()) {
+                    fail(remaining, outcomes, failure.message());
+                    return;
+                }
+                retryReason = failure.message();
             } catch (RuntimeException e) {
                 // e.g. a response that cannot be parsed: retrying would not change it.
-                SearchFailure failure = classifier.classify(e);
-                remaining.forEach(p -> outcomes.failed(p, failure.message()));
+                fail(remaining, outcomes, classifier.classify(e).message());
                 return;
             }
-            remaining = collectItems(remaining, response.items(), outcomes);
-            if (remaining.isEmpty()) {
+            Duration delay = config.backoff().delayBefore(attempt);
+            if (attempt > config.indexRetries()) {
+                fail(remaining, outcomes, retryReason + " (gave up after " + config.indexRetries()
+                        + " retries, --index-retries)");
                 return;
             }
-            LOG.warn("{} documents throttled or refused by {} for now, will retry", remaining.size(), config.address());
+            if (!deadline.allows(delay)) {
+                fail(remaining, outcomes, retryReason + " (" + timeoutReached() + ")");
+                return;
+            }
+            LOG.warn("bulk of {} documents to {}, attempt {}: {}; retrying in {} ms", remaining.size(),
+                    config.address(), attempt, retryReason, delay.toMillis());
+            if (!pause(delay)) {
+                fail(remaining, outcomes, "interrupted before it could be sent");
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
+    }
+
+    private static void fail(List<Pending> documents, Outcomes outcomes, String reason) {
+        documents.forEach(p -> outcomes.failed(p, reason));
+    }
+
+    private String timeoutReached() {
+        return "--timeout of " + config.timeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                + " reached";
     }
 
     /** Records each item's outcome and returns the items worth sending again (429 / 5xx). */
@@ -160,21 +178,6 @@ public final class SearchSink implements DocumentSink {
             }
         }
         return again;
-    }
-
-    private String retryBlocker(int retry, Duration delay, Deadline deadline) {
-        if (retry > config.indexRetries()) {
-            return "gave up after " + config.indexRetries() + " retries (--index-retries)";
-        }
-        if (!deadline.allows(delay)) {
-            String timeout = config.timeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT);
-            return "--timeout of " + timeout + " reached";
-        }
-        return null;
-    }
-
-    private static String lastReason(Outcomes outcomes, List<Pending> remaining) {
-        return remaining.isEmpty() ? "" : outcomes.lastReason.getOrDefault(remaining.get(0).id, "not sent");
     }
 
     private static boolean pause(Duration delay) {
