@@ -131,7 +131,7 @@ public final class SearchSink implements DocumentSink {
                 fail(remaining, outcomes, retryReason + " (" + timeoutReached() + ")");
                 return;
             }
-            LOG.warn("bulk of {} documents to {}, attempt {}: {}; retrying in {} ms", remaining.size(),
+            LOG.warn("bulk of {} documents to {}, attempt {}: {}; will retry in {} ms", remaining.size(),
                     config.address(), attempt, retryReason, delay.toMillis());
             if (!pause(delay)) {
                 fail(remaining, outcomes, "interrupted before it could be sent");
