@@ -10,6 +10,7 @@ import dev.backpack.agent.serve.ListenAddress;
 import dev.backpack.agent.serve.ServeSettings;
 import dev.backpack.agent.sink.DocumentSink;
 import dev.backpack.agent.summary.SummaryJson;
+import dev.backpack.agent.summary.TerminationLog;
 import dev.backpack.agent.summary.TerminationSummary;
 import dev.backpack.contract.AgentFlags;
 import picocli.CommandLine.Command;
@@ -59,6 +60,11 @@ public final class ServeCommand extends AgentCommand implements Callable<Integer
                 ClaimedRun.Result result = claimed.run(runSettings, sink, redisSettings(), adHoc || redis.force(),
                         RunListener.NONE);
                 TerminationSummary summary = result.terminationSummary(sink.describe(), runSettings);
+                // The last run's summary is what Kubernetes shows should the container ever end.
+                TerminationLog log = terminationLog();
+                if (log != null) {
+                    log.write(summary);
+                }
                 synchronized (out) {
                     out.println(SummaryJson.toLine(summary));
                     out.flush();

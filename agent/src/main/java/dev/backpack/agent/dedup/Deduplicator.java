@@ -3,6 +3,8 @@ package dev.backpack.agent.dedup;
 import dev.backpack.contract.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
@@ -30,6 +32,9 @@ public final class Deduplicator implements AutoCloseable {
     private static final String DELETE_IF = "if redis.call('get', KEYS[1]) == ARGV[1] then "
             + "return redis.call('del', KEYS[1]) else return 0 end";
 
+    /** How long "Metadata-Exists" is remembered; afterwards a run with the same uuid collects again. */
+    static final Duration EXISTS_TTL = Duration.ofDays(30);
+
     private final RedisSettings settings;
     private final CollectedDocuments collected;
     private final JedisPooled redis;
@@ -39,9 +44,13 @@ public final class Deduplicator implements AutoCloseable {
         this.settings = settings;
         this.collected = collected;
         int timeout = (int) settings.commandTimeout().toMillis();
+        // One agent needs one or two connections; no JMX registration, which costs start-up time.
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setJmxEnabled(false);
+        pool.setMaxTotal(2);
         this.redis = new JedisPooled(new HostAndPort(settings.host(), settings.port()),
                 DefaultJedisClientConfig.builder().connectionTimeoutMillis(timeout).socketTimeoutMillis(timeout)
-                        .clientName("backpack").build());
+                        .clientName("backpack").build(), pool);
     }
 
     /**
@@ -115,11 +124,14 @@ public final class Deduplicator implements AutoCloseable {
         return result != null;
     }
 
-    /** Success: the key says Exists (no expiry, as upstream). Failure: free our claim so others may try. */
+    /**
+     * Success: the key says Exists, for {@link #EXISTS_TTL} (upstream kept it forever; keys of finished
+     * benchmarks should not pile up in a shared Redis). Failure: free our claim so others may try.
+     */
     private void record(String key, boolean success, boolean ownClaim) {
         try {
             if (success) {
-                redis.set(key, RedisKeys.EXISTS);
+                redis.set(key, RedisKeys.EXISTS, SetParams.setParams().px(EXISTS_TTL.toMillis()));
             } else if (ownClaim) {
                 redis.eval(DELETE_IF, List.of(key), List.of(RedisKeys.RUNNING));
             }
@@ -130,7 +142,7 @@ public final class Deduplicator implements AutoCloseable {
 
     private void warnUnreachable(JedisException e) {
         if (warned.compareAndSet(false, true)) {
-            LOG.warn("Redis at {} is unreachable ({}): collecting without de-duplication", settings.address(),
+            LOG.warn("Redis unreachable; collecting without de-duplication (Redis at {}: {})", settings.address(),
                     rootMessage(e));
         }
     }

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
@@ -43,13 +44,14 @@ public final class AgentServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Any uuid users pass today, but nothing that could break a Redis key or a log line. */
-    private static final int HTTP_DRAIN_SECONDS = 3;
+    private static final Duration HTTP_DRAIN = Duration.ofSeconds(3);
     private static final Pattern UUID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     private final ServeSettings settings;
     private final CollectionRun run;
     private final ReentrantLock running = new ReentrantLock();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicInteger activeExchanges = new AtomicInteger();
     private final ScheduledExecutorService initial = Executors.newSingleThreadScheduledExecutor(
             daemon("backpack-initial-collection"));
     private final ExecutorService handlers = Executors.newCachedThreadPool(daemon("backpack-http"));
@@ -252,7 +254,33 @@ public final class AgentServer implements AutoCloseable {
         return "GET".equals(exchange.getRequestMethod()) || "HEAD".equals(exchange.getRequestMethod());
     }
 
+    private void awaitIdleExchanges(Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        synchronized (activeExchanges) {
+            while (activeExchanges.get() > 0 && System.nanoTime() < end) {
+                try {
+                    activeExchanges.wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     private void handle(HttpExchange exchange, Handler handler) {
+        activeExchanges.incrementAndGet();
+        try {
+            respond(exchange, handler);
+        } finally {
+            synchronized (activeExchanges) {
+                activeExchanges.decrementAndGet();
+                activeExchanges.notifyAll();
+            }
+        }
+    }
+
+    private void respond(HttpExchange exchange, Handler handler) {
         try (exchange) {
             Response response;
             try {
@@ -301,8 +329,10 @@ public final class AgentServer implements AutoCloseable {
         }
         try {
             if (http != null) {
-                // Waits (briefly) for exchanges in progress, e.g. the answer to the collection just finished.
-                http.stop(HTTP_DRAIN_SECONDS);
+                // Let exchanges in progress finish (e.g. the answer to the collection that just ended); the
+                // JDK 17 server's own stop(delay) would always wait the whole delay.
+                awaitIdleExchanges(HTTP_DRAIN);
+                http.stop(0);
             }
             handlers.shutdown();
             if (settings.readyFile() != null) {

@@ -45,7 +45,8 @@ import static org.awaitility.Awaitility.await;
 class AgentCommandLineTest {
     /** A captured host from the agent module's fixtures; the e2e module runs in its own folder. */
     private static final Path HOST = Path.of("../agent/src/test/resources/hosts/firecracker-vm").toAbsolutePath();
-    private static final Path JAR = Path.of("../agent/target/backpack.jar").toAbsolutePath();
+    private static final Path JAR = Path.of(System.getProperty("backpack.agentJar", "../agent/target/backpack.jar"))
+            .toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

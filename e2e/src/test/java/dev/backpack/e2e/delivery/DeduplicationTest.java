@@ -87,6 +87,8 @@ class DeduplicationTest {
         assertThat(skips).hasValue(49);
         try (JedisPooled client = redis.client()) {
             assertThat(client.get(RedisKeys.claimKey(uuid, node))).isEqualTo(RedisKeys.EXISTS);
+            assertThat(client.pttl(RedisKeys.claimKey(uuid, node))).as("Exists expires, after days")
+                    .isGreaterThan(Duration.ofDays(29).toMillis());
         }
     }
 
@@ -178,6 +180,7 @@ class DeduplicationTest {
         }
         assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
                 .satisfies(e -> assertThat(e.getFormattedMessage())
-                        .contains("127.0.0.1:" + closedPort).contains("collecting without de-duplication"));
+                        .startsWith("Redis unreachable; collecting without de-duplication")
+                        .contains("127.0.0.1:" + closedPort));
     }
 }

@@ -69,6 +69,21 @@ class SearchSinkRetryTest {
     }
 
     @Test
+    void retriesDocumentsTheServerRejectedInsideASuccessfulBulk(OpenSearchServer openSearch) {
+        String uuid = TestDocuments.newUuid();
+        try (FlakyProxy proxy = FlakyProxy.rejectingItems(openSearch.url(), 2);
+             SearchSink sink = sink(proxy.url(), 3, Duration.ofSeconds(30), FAST)) {
+            DeliveryReport report = sink.deliver(TestDocuments.nodeDocuments(uuid, "queue-node"),
+                    TestDocuments.raw(uuid, "queue-node"));
+
+            assertThat(report.ok()).as(report.toString()).isTrue();
+            assertThat(report.modules().get("cpuinfo").delivered()).isEqualTo(2);
+            assertThat(report.rawDelivered()).isTrue();
+            assertThat(proxy.bulkRequests()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void givesUpAfterIndexRetriesAndReportsEveryDocument(OpenSearchServer openSearch) {
         String uuid = TestDocuments.newUuid();
         try (FlakyProxy proxy = FlakyProxy.alwaysUnavailable(openSearch.url());

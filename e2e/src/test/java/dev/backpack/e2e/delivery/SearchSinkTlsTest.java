@@ -147,4 +147,27 @@ class SearchSinkTlsTest {
                 + logs.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
         assertThat(everything).doesNotContain(wrong);
     }
+
+    @Test
+    void theDeduplicationCheckUsesTheSameTrustAndCredentials() {
+        String uuid = TestDocuments.newUuid();
+        try (SearchSink sink = new SearchSink(SearchSinkConfig.of(ServerAddress.parse(proxy.url(), null),
+                Optional.of(new BasicCredentials(USER, PASSWORD)), TlsSettings.verifyWith(certificate.pem()), 0,
+                Duration.ofSeconds(20)));
+             SearchSink insecure = new SearchSink(SearchSinkConfig.of(ServerAddress.parse(proxy.url(), null),
+                     Optional.of(new BasicCredentials(USER, PASSWORD)), TlsSettings.insecure(), 0,
+                     Duration.ofSeconds(20)));
+             SearchSink wrongPassword = new SearchSink(SearchSinkConfig.of(ServerAddress.parse(proxy.url(), null),
+                     Optional.of(new BasicCredentials(USER, "not-" + PASSWORD)), TlsSettings.verifyWith(certificate.pem()),
+                     0, Duration.ofSeconds(20)))) {
+            assertThat(sink.hasDocuments(uuid, "probe-node")).isFalse();
+            sink.deliver(TestDocuments.nodeDocuments(uuid, "probe-node"), TestDocuments.raw(uuid, "probe-node"));
+
+            assertThat(sink.hasDocuments(uuid, "probe-node")).isTrue();
+            assertThat(insecure.hasDocuments(uuid, "probe-node")).isTrue();
+            assertThat(wrongPassword.hasDocuments(uuid, "probe-node")).as("a failed check means: collect").isFalse();
+        }
+        assertThat(logs.list).anySatisfy(event -> assertThat(event.getFormattedMessage())
+                .contains("cannot check").contains("HTTP 401").doesNotContain(PASSWORD));
+    }
 }

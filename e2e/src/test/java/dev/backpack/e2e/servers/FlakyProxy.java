@@ -25,10 +25,12 @@ public final class FlakyProxy implements AutoCloseable {
     private final Deque<Integer> script;
     private final AtomicInteger bulkRequests = new AtomicInteger();
     private final boolean alwaysFail;
+    private final AtomicInteger itemRejections;
 
-    private FlakyProxy(String targetUrl, int port, List<Integer> failures, boolean alwaysFail) {
+    private FlakyProxy(String targetUrl, int port, List<Integer> failures, boolean alwaysFail, int rejections) {
         this.script = new ArrayDeque<>(failures);
         this.alwaysFail = alwaysFail;
+        this.itemRejections = new AtomicInteger(rejections);
         ForwardingHandler forward = new ForwardingHandler(targetUrl);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -38,6 +40,10 @@ public final class FlakyProxy implements AutoCloseable {
         server.createContext("/", exchange -> {
             if (exchange.getRequestURI().getPath().endsWith("/_bulk")) {
                 bulkRequests.incrementAndGet();
+                if (itemRejections.getAndDecrement() > 0) {
+                    rejectEveryItem(exchange);
+                    return;
+                }
                 Integer status;
                 synchronized (script) {
                     status = alwaysFail ? Integer.valueOf(503) : script.poll();
@@ -59,17 +65,47 @@ public final class FlakyProxy implements AutoCloseable {
 
     /** Fails the first bulk requests with {@code statuses}, in order, then forwards. */
     public static FlakyProxy failingFirst(String targetUrl, List<Integer> statuses) {
-        return new FlakyProxy(targetUrl, 0, statuses, false);
+        return new FlakyProxy(targetUrl, 0, statuses, false, 0);
     }
 
     /** Fails every bulk request with 503. */
     public static FlakyProxy alwaysUnavailable(String targetUrl) {
-        return new FlakyProxy(targetUrl, 0, List.of(), true);
+        return new FlakyProxy(targetUrl, 0, List.of(), true, 0);
+    }
+
+    /**
+     * Answers the first {@code times} bulk requests with HTTP 200 whose every item was rejected with 429
+     * ({@code es_rejected_execution_exception}, a full write queue), as a busy cluster does, then forwards.
+     */
+    public static FlakyProxy rejectingItems(String targetUrl, int times) {
+        return new FlakyProxy(targetUrl, 0, List.of(), false, times);
     }
 
     /** A plain forwarder on a given port: "the server came up" for connection-refused tests. */
     public static FlakyProxy forwardingOn(int port, String targetUrl) {
-        return new FlakyProxy(targetUrl, port, List.of(), false);
+        return new FlakyProxy(targetUrl, port, List.of(), false, 0);
+    }
+
+    private static String field(String actionLine, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(actionLine);
+        return m.find() ? m.group(1) : "unknown";
+    }
+
+    /** A bulk response with one 429 item per action line of the request (create/index + source pairs). */
+    private static void rejectEveryItem(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        String[] lines = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("\n");
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i + 1 < lines.length; i += 2) {
+            String index = field(lines[i], "_index");
+            String id = field(lines[i], "_id");
+            items.append(items.length() == 0 ? "" : ",").append("{\"create\":{\"_index\":\"").append(index)
+                    .append("\",\"_id\":\"").append(id).append("\",\"status\":429,\"error\":{\"type\":")
+                    .append("\"es_rejected_execution_exception\",\"reason\":\"rejected execution (queue full)\"}}}");
+        }
+        ForwardingHandler.respond(exchange, 200, "application/json",
+                ("{\"took\":1,\"errors\":true,\"items\":[" + items + "]}").getBytes(StandardCharsets.UTF_8));
+        exchange.close();
     }
 
     public String url() {

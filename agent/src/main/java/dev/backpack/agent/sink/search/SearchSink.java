@@ -6,15 +6,14 @@ import dev.backpack.contract.IndexNames;
 import dev.backpack.contract.MetadataDocument;
 import dev.backpack.contract.RawResultDocument;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,21 +35,30 @@ public final class SearchSink implements DocumentSink {
     private static final Logger LOG = LoggerFactory.getLogger(SearchSink.class);
     private static final int CONFLICT = 409;
 
-    private final OpenSearchClient client;
     private final SearchSinkConfig config;
     private final FailureClassifier classifier;
-    private final RawIndex rawIndex;
+    private final SSLContext sslContext;
+    private final IndexProbe probe;
+    private OpenSearchClient client;
+    private RawIndex rawIndex;
 
+    /**
+     * Checks the settings (a bad {@code --cacert} fails here, before anything is collected); the
+     * client itself starts with the first delivery, so a run that ends up de-duplicated never pays for it.
+     */
     public SearchSink(SearchSinkConfig config) {
-        this(SearchClientFactory.create(config), config);
+        this.config = config;
+        this.classifier = new FailureClassifier(config.address(), new SecretRedactor(config.credentials()));
+        this.sslContext = config.address().isHttps() ? TlsContextFactory.create(config.tls(), config.address()) : null;
+        this.probe = new IndexProbe(config, sslContext, classifier);
     }
 
-    SearchSink(OpenSearchClient client, SearchSinkConfig config) {
-        this.client = client;
-        this.config = config;
-        SecretRedactor redactor = new SecretRedactor(config.credentials());
-        this.classifier = new FailureClassifier(config.address(), redactor);
-        this.rawIndex = new RawIndex(client);
+    private synchronized OpenSearchClient client() {
+        if (client == null) {
+            client = SearchClientFactory.create(config, sslContext);
+            rawIndex = new RawIndex(client);
+        }
+        return client;
     }
 
     @Override
@@ -65,62 +73,81 @@ public final class SearchSink implements DocumentSink {
         }
         Outcomes outcomes = new Outcomes();
         documents.forEach(doc -> outcomes.module(doc.module()));
+        OpenSearchClient client = client();
         for (int from = 0; from < pending.size(); from += config.bulkSize()) {
             List<Pending> chunk = pending.subList(from, Math.min(pending.size(), from + config.bulkSize()));
-            deliverChunk(chunk, deadline, outcomes);
+            deliverChunk(client, chunk, deadline, outcomes);
         }
         DeliveryReport report = outcomes.report(raw == null || outcomes.rawDelivered);
         logFailures(report, outcomes);
         return report;
     }
 
-    private void deliverChunk(List<Pending> chunk, Deadline deadline, Outcomes outcomes) {
+    /**
+     * Sends one chunk, then again what is worth retrying (whole-request connection errors, 429 and 5xx,
+     * or single items refused with 429/5xx) after a backoff, until it is all delivered, the retries are
+     * used up or the deadline would pass. Every document ends delivered, already present or failed.
+     */
+    private void deliverChunk(OpenSearchClient client, List<Pending> chunk, Deadline deadline, Outcomes outcomes) {
         List<Pending> remaining = chunk;
-        for (int retry = 0; ; retry++) {
-            if (retry > 0 || !deadline.allows(Duration.ZERO)) {
-                Duration delay = config.backoff().delayBefore(Math.max(retry, 1));
-                String why = retryBlocker(retry, delay, deadline);
-                if (why != null) {
-                    String reason = lastReason(outcomes, remaining) + " (" + why + ")";
-                    remaining.forEach(p -> outcomes.failed(p, reason));
-                    return;
-                }
-                if (!pause(delay)) {
-                    remaining.forEach(p -> outcomes.failed(p, "interrupted before it could be sent"));
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+        for (int attempt = 1; ; attempt++) {
+            if (!deadline.allows(Duration.ZERO)) {
+                fail(remaining, outcomes, "not sent: " + timeoutReached());
+                return;
             }
             if (remaining.stream().anyMatch(p -> p.module == null)) {
                 // Before the bulk, or the bulk would auto-create the raw index with a dynamic mapping.
                 rawIndex.ensureExists();
             }
-            BulkResponse response;
+            String retryReason;
             try {
                 List<BulkOperation> operations = remaining.stream().map(SearchSink::createOperation).toList();
-                response = client.bulk(b -> b.operations(operations));
-            } catch (IOException | OpenSearchException e) {
-                SearchFailure failure = classifier.classify(e);
-                remaining.forEach(p -> outcomes.lastReason.put(p.id, failure.message()));
-                if (!failure.retriable()) {
-                    remaining.forEach(p -> outcomes.failed(p, failure.message()));
+                BulkResponse response = client.bulk(b -> b.operations(operations));
+                remaining = collectItems(remaining, response.items(), outcomes);
+                if (remaining.isEmpty()) {
                     return;
                 }
-                LOG.warn("bulk of {} documents to {} failed (attempt {}), will retry: {}", remaining.size(),
-                        config.address(), retry + 1, failure.message());
-                continue;
+                // Refused items usually share one cause (a full write queue): report the first one's.
+                retryReason = outcomes.lastReason.get(remaining.get(0).id);
+            } catch (IOException | OpenSearchException e) {
+                SearchFailure failure = classifier.classify(e);
+                if (!failure.retriable()) {
+                    fail(remaining, outcomes, failure.message());
+                    return;
+                }
+                retryReason = failure.message();
             } catch (RuntimeException e) {
                 // e.g. a response that cannot be parsed: retrying would not change it.
-                SearchFailure failure = classifier.classify(e);
-                remaining.forEach(p -> outcomes.failed(p, failure.message()));
+                fail(remaining, outcomes, classifier.classify(e).message());
                 return;
             }
-            remaining = collectItems(remaining, response.items(), outcomes);
-            if (remaining.isEmpty()) {
+            Duration delay = config.backoff().delayBefore(attempt);
+            if (attempt > config.indexRetries()) {
+                fail(remaining, outcomes, retryReason + " (gave up after " + config.indexRetries()
+                        + " retries, --index-retries)");
                 return;
             }
-            LOG.warn("{} documents throttled or refused by {} for now, will retry", remaining.size(), config.address());
+            if (!deadline.allows(delay)) {
+                fail(remaining, outcomes, retryReason + " (" + timeoutReached() + ")");
+                return;
+            }
+            LOG.warn("bulk of {} documents to {}, attempt {}: {}; will retry in {} ms", remaining.size(),
+                    config.address(), attempt, retryReason, delay.toMillis());
+            if (!pause(delay)) {
+                fail(remaining, outcomes, "interrupted before it could be sent");
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
+    }
+
+    private static void fail(List<Pending> documents, Outcomes outcomes, String reason) {
+        documents.forEach(p -> outcomes.failed(p, reason));
+    }
+
+    private String timeoutReached() {
+        return "--timeout of " + config.timeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                + " reached";
     }
 
     /** Records each item's outcome and returns the items worth sending again (429 / 5xx). */
@@ -153,21 +180,6 @@ public final class SearchSink implements DocumentSink {
         return again;
     }
 
-    private String retryBlocker(int retry, Duration delay, Deadline deadline) {
-        if (retry > config.indexRetries()) {
-            return "gave up after " + config.indexRetries() + " retries (--index-retries)";
-        }
-        if (!deadline.allows(delay)) {
-            String timeout = config.timeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT);
-            return "--timeout of " + timeout + " reached";
-        }
-        return null;
-    }
-
-    private static String lastReason(Outcomes outcomes, List<Pending> remaining) {
-        return remaining.isEmpty() ? "" : outcomes.lastReason.getOrDefault(remaining.get(0).id, "not sent");
-    }
-
     private static boolean pause(Duration delay) {
         try {
             Thread.sleep(delay.toMillis());
@@ -196,37 +208,10 @@ public final class SearchSink implements DocumentSink {
 
     /**
      * Whether the index holds this node's raw result for {@code uuid}: the de-duplication check for a
-     * Redis key that says "Metadata-Exists". A just-indexed document may not be searchable yet, so an
-     * empty answer is confirmed after a refresh of that one index.
+     * Redis key that says "Metadata-Exists" (see {@link IndexProbe}).
      */
     public boolean hasDocuments(String uuid, String nodeName) {
-        Query query = Query.of(q -> q.bool(b -> b
-                .filter(exact("uuid", uuid))
-                .filter(exact("node_name", nodeName))));
-        try {
-            if (count(query) > 0) {
-                return true;
-            }
-            client.indices().refresh(r -> r.index(IndexNames.RAW).ignoreUnavailable(true).allowNoIndices(true));
-            return count(query) > 0;
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot check {} for documents of uuid {} on {}: {}", config.address(), uuid, nodeName,
-                    classifier.classify(e).message());
-            return false;
-        }
-    }
-
-    private long count(Query query) throws IOException {
-        return client.count(c -> c.index(IndexNames.RAW).query(query).ignoreUnavailable(true).allowNoIndices(true))
-                .count();
-    }
-
-    /** Matches the exact value whether the field is mapped as keyword (ours) or as text + .keyword (dynamic). */
-    private static Query exact(String field, String value) {
-        return Query.of(q -> q.bool(b -> b
-                .should(s -> s.term(t -> t.field(field).value(FieldValue.of(value))))
-                .should(s -> s.term(t -> t.field(field + ".keyword").value(FieldValue.of(value))))
-                .minimumShouldMatch("1")));
+        return probe.hasDocuments(uuid, nodeName);
     }
 
     @Override
@@ -235,7 +220,10 @@ public final class SearchSink implements DocumentSink {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (client == null) {
+            return;
+        }
         try {
             client._transport().close();
         } catch (IOException e) {
