@@ -5,6 +5,7 @@ import dev.backpack.agent.collector.Fact;
 import dev.backpack.agent.collector.ModuleFacts;
 import dev.backpack.agent.collector.Values;
 import dev.backpack.agent.host.HostPaths;
+import dev.backpack.agent.host.NumaNode;
 import dev.backpack.contract.MetadataModule;
 
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ import java.util.TreeMap;
 public final class CpuInfoCollector implements Collector {
     static final String CPUINFO = "/proc/cpuinfo";
     static final String CPU_DIR = "/sys/devices/system/cpu";
-    static final String NODE_DIR = "/sys/devices/system/node";
 
     private final HostPaths host;
     private final String architecture;
@@ -155,14 +155,10 @@ public final class CpuInfoCollector implements Collector {
 
     private List<Map<String, Object>> readNuma() {
         List<Map<String, Object>> nodes = new ArrayList<>();
-        for (Path node : host.list(host.resolve(NODE_DIR))) {
-            String name = node.getFileName().toString();
-            if (!name.matches("node\\d+")) {
-                continue;
-            }
+        for (NumaNode node : NumaNode.list(host)) {
             nodes.add(Values.create()
-                    .put("node", Integer.parseInt(name.substring(4)))
-                    .put("cpus", host.readTrimmed(node.resolve("cpulist")))
+                    .put("node", node.number())
+                    .put("cpus", host.readTrimmed(node.dir().resolve("cpulist")))
                     .toMap());
         }
         return nodes;

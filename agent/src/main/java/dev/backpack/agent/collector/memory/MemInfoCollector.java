@@ -5,6 +5,7 @@ import dev.backpack.agent.collector.Fact;
 import dev.backpack.agent.collector.ModuleFacts;
 import dev.backpack.agent.collector.Values;
 import dev.backpack.agent.host.HostPaths;
+import dev.backpack.agent.host.NumaNode;
 import dev.backpack.contract.MetadataModule;
 
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import java.util.Map;
 public final class MemInfoCollector implements Collector {
     static final String MEMINFO = "/proc/meminfo";
     static final String HUGEPAGES_DIR = "/sys/kernel/mm/hugepages";
-    static final String NODE_DIR = "/sys/devices/system/node";
 
     private final HostPaths host;
 
@@ -114,14 +114,10 @@ public final class MemInfoCollector implements Collector {
 
     private List<Map<String, Object>> readNuma() {
         List<Map<String, Object>> nodes = new ArrayList<>();
-        for (Path node : host.list(host.resolve(NODE_DIR))) {
-            String name = node.getFileName().toString();
-            if (!name.matches("node\\d+")) {
-                continue;
-            }
-            Values v = Values.create().put("node", Integer.parseInt(name.substring(4)));
-            host.readLines(node.resolve("meminfo")).ifPresent(lines -> v.put("meminfo", parseMemInfo(lines)));
-            List<Map<String, Object>> hugepages = readHugepages(node.resolve("hugepages"));
+        for (NumaNode node : NumaNode.list(host)) {
+            Values v = Values.create().put("node", node.number());
+            host.readLines(node.dir().resolve("meminfo")).ifPresent(lines -> v.put("meminfo", parseMemInfo(lines)));
+            List<Map<String, Object>> hugepages = readHugepages(node.dir().resolve("hugepages"));
             if (!hugepages.isEmpty()) {
                 v.put("hugepages", hugepages);
             }
