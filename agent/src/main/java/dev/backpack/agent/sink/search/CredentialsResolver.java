@@ -60,7 +60,7 @@ public final class CredentialsResolver {
             }
             return value;
         } catch (IOException e) {
-            throw new IllegalArgumentException(flag + " " + file + " cannot be read (" + e.getClass().getSimpleName()
+            throw new IllegalArgumentException(flag + " " + file + " cannot be read (" + ReadFailure.describe(e)
                     + "); mount the Secret there or fix the path");
         }
     }

@@ -46,7 +46,7 @@ final class TlsContextFactory {
                 certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
             } catch (IOException e) {
                 throw new IllegalArgumentException(AgentFlags.CACERT + " " + settings.caCert() + " cannot be read ("
-                        + e.getClass().getSimpleName() + "); mount the CA bundle there or fix the path");
+                        + ReadFailure.describe(e) + "); mount the CA bundle there or fix the path");
             }
             if (certificates.isEmpty()) {
                 throw new IllegalArgumentException(AgentFlags.CACERT + " " + settings.caCert()
