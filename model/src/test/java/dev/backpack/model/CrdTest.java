@@ -41,7 +41,8 @@ class CrdTest {
 
         List<String> columns = new ArrayList<>();
         version.at("/additionalPrinterColumns").forEach(c -> columns.add(c.get("name").asText()));
-        assertThat(columns).containsExactlyInAnyOrder("Type", "State", "Metadata State", "UUID", "Age");
+        assertThat(columns).as("kubectl get benchmarks shows them in this order")
+                .containsExactly("Type", "State", "Metadata State", "UUID", "Age");
 
         JsonNode spec = version.at("/schema/openAPIV3Schema/properties/spec/properties");
         JsonNode metadata = spec.at("/metadata/properties");
