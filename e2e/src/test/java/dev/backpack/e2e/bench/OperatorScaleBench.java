@@ -114,27 +114,14 @@ public final class OperatorScaleBench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
+    /** The reference document's targeted example, two clients, one per name. */
     private static Benchmark benchmark(String name) {
-        try {
-            return BenchmarkYaml.parseValid("""
-                    apiVersion: ripsaw.cloudbulldozer.io/v1alpha1
-                    kind: Benchmark
-                    metadata:
-                      name: %s
-                      namespace: %s
-                    spec:
-                      elasticsearch:
-                        server: opensearch.bench.svc
-                        port: 9200
-                      metadata:
-                        collection: true
-                      workload:
-                        name: byowl
-                        args:
-                          image: quay.io/jtaleric/uperf:testing
-                          clients: 2
-                          commands: echo Test
-                    """.formatted(name, NS));
+        try (InputStream in = OperatorScaleBench.class.getResourceAsStream("/reference/enable-collection-with-es.yaml")) {
+            Benchmark b = BenchmarkYaml.parseValid(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            b.getMetadata().setName(name);
+            b.getMetadata().setNamespace(NS);
+            b.getSpec().getWorkload().getArgs().put("clients", 2);
+            return b;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
