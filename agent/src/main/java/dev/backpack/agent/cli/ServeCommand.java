@@ -2,7 +2,6 @@ package dev.backpack.agent.cli;
 
 import dev.backpack.agent.dedup.ClaimedRun;
 import dev.backpack.agent.run.CollectionRunner;
-import dev.backpack.agent.run.RunListener;
 import dev.backpack.agent.run.RunSettings;
 import dev.backpack.agent.serve.AgentServer;
 import dev.backpack.agent.serve.CollectionRun;
@@ -54,11 +53,13 @@ public final class ServeCommand extends AgentCommand implements Callable<Integer
             out.flush();
         }
         ClaimedRun claimed = new ClaimedRun(runner);
+        // The same per-module lines as a piped `backpack`: which module a slow or stuck run is in, and its timings.
+        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
         try (DocumentSink sink = sinks.select(server, redis, prepared.outputDirectory())) {
             CollectionRun run = (uuid, adHoc) -> {
                 RunSettings runSettings = settings(prepared, uuid == null ? prepared.uuid() : uuid);
                 ClaimedRun.Result result = claimed.run(runSettings, sink, redisSettings(), adHoc || redis.force(),
-                        RunListener.NONE);
+                        progress);
                 TerminationSummary summary = result.terminationSummary(sink.describe(), runSettings);
                 // The last run's summary is what Kubernetes shows should the container ever end.
                 TerminationLog log = terminationLog();

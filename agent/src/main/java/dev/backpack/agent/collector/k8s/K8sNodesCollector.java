@@ -37,7 +37,7 @@ public final class K8sNodesCollector implements Collector {
     public ModuleFacts collect() {
         List<Node> nodes;
         try {
-            nodes = cluster.client().nodes().list().getItems();
+            nodes = cluster.read("the node list", c -> c.nodes().list().getItems());
         } catch (ClusterUnavailableException e) {
             return ModuleFacts.skipped(e.getMessage());
         }

@@ -16,7 +16,9 @@ import java.util.Optional;
  * The standard places: a kubeconfig ({@code KUBECONFIG} or {@code ~/.kube/config}), else the pod's
  * service account when running in a cluster. Without either, the Kubernetes modules skip instead
  * of trying {@code https://kubernetes.default.svc} and waiting for a timeout. Timeouts are short and
- * retries off, so an unreachable API server costs seconds, not minutes.
+ * retries off, so an unreachable API server costs seconds, not minutes. HTTP/1.1 only: on an
+ * {@code http://} server the JDK client would otherwise try an h2c upgrade, whose answer it sometimes
+ * never finishes reading; a handful of GETs per run gains nothing from HTTP/2.
  */
 public final class KubeconfigAccess implements KubernetesAccess {
     /** An API server that does not accept a connection within this is treated as unreachable. */
@@ -55,6 +57,7 @@ public final class KubeconfigAccess implements KubernetesAccess {
                 .withConnectionTimeout((int) Math.min(millis, MAX_CONNECT.toMillis()))
                 .withRequestTimeout(millis)
                 .withRequestRetryBackoffLimit(0)
+                .withHttp2Disable(true)
                 .build();
         return new KubernetesClientBuilder().withConfig(config).build();
     }

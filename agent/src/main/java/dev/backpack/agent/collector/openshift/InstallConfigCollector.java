@@ -46,7 +46,8 @@ public final class InstallConfigCollector implements Collector {
             if (!cluster.hasApiGroup("config.openshift.io")) {
                 return ModuleFacts.skipped("not OpenShift (API group config.openshift.io is not served)");
             }
-            configMap = cluster.client().configMaps().inNamespace(NAMESPACE).withName(NAME).get();
+            configMap = cluster.read("ConfigMap " + NAMESPACE + "/" + NAME,
+                    c -> c.configMaps().inNamespace(NAMESPACE).withName(NAME).get());
         } catch (ClusterUnavailableException e) {
             return ModuleFacts.skipped(e.getMessage());
         }

@@ -40,7 +40,8 @@ public final class OpenShiftConfigCollector implements Collector {
             if (!cluster.hasApiGroup(resource.group)) {
                 return ModuleFacts.skipped("not OpenShift (API group " + resource.group + " is not served)");
             }
-            items = cluster.client().genericKubernetesResources(resource.context()).list().getItems();
+            items = cluster.read(resource.plural + "." + resource.group,
+                    c -> c.genericKubernetesResources(resource.context()).list().getItems());
         } catch (ClusterUnavailableException e) {
             return ModuleFacts.skipped(e.getMessage());
         } catch (KubernetesClientException e) {
