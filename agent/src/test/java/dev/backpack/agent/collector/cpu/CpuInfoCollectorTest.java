@@ -70,7 +70,7 @@ class CpuInfoCollectorTest {
                 CPU part	: 0xd0c
                 CPU revision	: 1
                 """;
-        Map<String, Object> v = CpuInfoCollector.describe(CpuInfoCollector.parseProcessors(text));
+        Map<String, Object> v = CpuInfoText.parse(text).identity();
         assertThat(v).containsEntry("cpus", 2).containsEntry("vendor_id", "0x41").containsEntry("model", "0xd0c")
                 .containsEntry("stepping", "1").containsEntry("bogomips", 50.0)
                 .containsEntry("flags", List.of("fp", "asimd", "evtstrm", "aes", "pmull", "sha1", "sha2", "crc32", "atomics"));
@@ -81,10 +81,10 @@ class CpuInfoCollectorTest {
         assertThat(CpuList.parse("0-3,8-11")).containsExactly(0, 1, 2, 3, 8, 9, 10, 11);
         assertThat(CpuList.parse("5")).containsExactly(5);
         assertThat(CpuList.parse("")).isEmpty();
-        assertThat(CpuInfoCollector.sizeBytes("32K")).isEqualTo(32768L);
-        assertThat(CpuInfoCollector.sizeBytes("2M")).isEqualTo(2_097_152L);
-        assertThat(CpuInfoCollector.sizeBytes("512")).isEqualTo(512L);
-        assertThat(CpuInfoCollector.sizeBytes("x")).isNull();
+        assertThat(CpuCaches.sizeBytes("32K")).isEqualTo(32768L);
+        assertThat(CpuCaches.sizeBytes("2M")).isEqualTo(2_097_152L);
+        assertThat(CpuCaches.sizeBytes("512")).isEqualTo(512L);
+        assertThat(CpuCaches.sizeBytes("x")).isNull();
     }
 
     @Test
