@@ -83,8 +83,14 @@ public final class GraphicsCollector implements Collector {
                 .put("vendor", vendor)
                 .put("vendor_id", vendorId)
                 .put("device_id", OshiValues.hexId(card.getDeviceId()))
-                .put("version_info", OshiValues.text(card.getVersionInfo()))
+                .put("version_info", versionInfo(card.getVersionInfo()))
                 .put("vram_bytes", OshiValues.positive(card.getVRam()))
                 .toMap();
+    }
+
+    /** lspci's {@code Rev:<tab>a1} lines, joined by OSHI, with the tabs as single spaces. */
+    private static String versionInfo(String versionInfo) {
+        String text = OshiValues.text(versionInfo);
+        return text == null ? null : text.replaceAll("\\s+", " ");
     }
 }

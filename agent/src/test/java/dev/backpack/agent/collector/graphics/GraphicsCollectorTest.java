@@ -24,7 +24,7 @@ class GraphicsCollectorTest {
     }
 
     static final Card NVIDIA = new Card("TU104 [GeForce RTX 2070 SUPER]", "0x1e84", "NVIDIA Corporation (0x10de)",
-            "Rev: a1", 8_589_934_592L);
+            "Rev:\ta1", 8_589_934_592L);
     /** What lshw (OSHI's fallback) gives: no ids, no memory size. */
     static final Card INTEL_FROM_LSHW = new Card("CoffeeLake-S GT2 [UHD Graphics 630]", "unknown", "Intel Corporation",
             "version: 02", 0);
