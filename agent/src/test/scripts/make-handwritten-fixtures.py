@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the two hand-written host fixtures under agent/src/test/resources/hosts/:
+"""Writes the three hand-written host fixtures under agent/src/test/resources/hosts/:
 
 baremetal-sriov      a 2-socket Xeon server read with privileges: full DMI incl. an SMBIOS table, an
                      Intel E810 NIC with SR-IOV enabled (2 of 128 VFs, one VF netdev), NVMe + HDD,
@@ -7,6 +7,9 @@ baremetal-sriov      a 2-socket Xeon server read with privileges: full DMI incl.
 ubuntu-unprivileged  an Ubuntu cloud VM read from an unprivileged pod: /sys/class/dmi/id without the
                      root-only files (serials, uuid) and an SMBIOS table that cannot be read, a dpkg
                      database, no cpufreq, no NUMA directory.
+workstation-hardware a desktop with what the hardware modules read: hwmon chips (coretemp, a Nuvoton
+                     super-I/O with fans and voltages), a thermal zone, a laptop-style battery and a
+                     mains adapter in power_supply, a USB bus, and two PCI display controllers.
 
 The values follow real machines' sysfs layout (taken from lscpu/lspci/ip/lsblk of such machines);
 only ids and serials are made up. Symlinks (driver, virtfn*, physfn) are written as directories with
@@ -471,7 +474,62 @@ Version: 5.15.0-1064.73
 """)
 
 
+def workstation_hardware():
+    base = os.path.join(ROOT, "workstation-hardware")
+    shutil.rmtree(base, ignore_errors=True)
+    write(base, "/proc/cpuinfo", "processor\t: 0\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Core(TM) i7-9700 CPU @ 3.00GHz\n\n")
+    write(base, "/proc/meminfo", "MemTotal:       32768000 kB\n")
+    write(base, "/proc/sys/kernel/hostname", "workstation-7\n")
+    # hwmon: values in millidegrees Celsius, RPM and millivolts, as the kernel's hwmon ABI has them.
+    write(base, "/sys/class/hwmon/hwmon0/name", "acpitz\n")
+    write(base, "/sys/class/hwmon/hwmon0/temp1_input", "27800\n")
+    write(base, "/sys/class/hwmon/hwmon1/name", "coretemp\n")
+    write(base, "/sys/class/hwmon/hwmon1/temp1_input", "46000\n")
+    write(base, "/sys/class/hwmon/hwmon1/temp2_input", "44000\n")
+    write(base, "/sys/class/hwmon/hwmon2/name", "nct6798\n")
+    write(base, "/sys/class/hwmon/hwmon2/fan1_input", "1251\n")
+    write(base, "/sys/class/hwmon/hwmon2/fan2_input", "887\n")
+    write(base, "/sys/class/hwmon/hwmon2/fan3_input", "0\n")
+    write(base, "/sys/class/hwmon/hwmon2/in0_input", "1032\n")
+    write(base, "/sys/class/hwmon/hwmon2/in1_input", "1016\n")
+    write(base, "/sys/class/thermal/thermal_zone0/type", "x86_pkg_temp\n")
+    write(base, "/sys/class/thermal/thermal_zone0/temp", "47000\n")
+    # power_supply uevent: energies in µWh, voltage in µV, power in µW (the kernel's units).
+    write(base, "/sys/class/power_supply/AC/uevent", "POWER_SUPPLY_NAME=AC\nPOWER_SUPPLY_TYPE=Mains\nPOWER_SUPPLY_ONLINE=0\n")
+    write(base, "/sys/class/power_supply/BAT0/uevent", """POWER_SUPPLY_NAME=BAT0
+POWER_SUPPLY_TYPE=Battery
+POWER_SUPPLY_STATUS=Discharging
+POWER_SUPPLY_PRESENT=1
+POWER_SUPPLY_TECHNOLOGY=Li-poly
+POWER_SUPPLY_CYCLE_COUNT=112
+POWER_SUPPLY_VOLTAGE_MIN_DESIGN=15440000
+POWER_SUPPLY_VOLTAGE_NOW=16681000
+POWER_SUPPLY_POWER_NOW=7462000
+POWER_SUPPLY_ENERGY_FULL_DESIGN=57000000
+POWER_SUPPLY_ENERGY_FULL=51390000
+POWER_SUPPLY_ENERGY_NOW=40120000
+POWER_SUPPLY_CAPACITY=78
+POWER_SUPPLY_CAPACITY_LEVEL=Normal
+POWER_SUPPLY_MODEL_NAME=5B10W51867
+POWER_SUPPLY_MANUFACTURER=SMP
+POWER_SUPPLY_SERIAL_NUMBER=4321
+""")
+    for dev, (vendor, product, name) in {"usb1": ("1d6b", "0002", "xHCI Host Controller"),
+                                         "1-1": ("046d", "c52b", "USB Receiver")}.items():
+        write(base, f"/sys/bus/usb/devices/{dev}/idVendor", vendor + "\n")
+        write(base, f"/sys/bus/usb/devices/{dev}/idProduct", product + "\n")
+        write(base, f"/sys/bus/usb/devices/{dev}/product", name + "\n")
+    write(base, "/sys/bus/pci/devices/0000:00:02.0/class", "0x030000\n")
+    write(base, "/sys/bus/pci/devices/0000:00:02.0/vendor", "0x8086\n")
+    write(base, "/sys/bus/pci/devices/0000:00:02.0/device", "0x3e98\n")
+    write(base, "/sys/bus/pci/devices/0000:01:00.0/class", "0x030000\n")
+    write(base, "/sys/bus/pci/devices/0000:01:00.0/vendor", "0x10de\n")
+    write(base, "/sys/bus/pci/devices/0000:01:00.0/device", "0x1e84\n")
+    write(base, "/sys/bus/pci/devices/0000:00:1f.3/class", "0x040300\n")
+
+
 if __name__ == "__main__":
     baremetal_sriov()
     ubuntu_unprivileged()
+    workstation_hardware()
     print("wrote", os.path.normpath(ROOT))

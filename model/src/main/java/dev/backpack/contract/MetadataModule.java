@@ -31,7 +31,12 @@ public enum MetadataModule {
     OCP_KUBE_APISERVER("ocp_kube_apiserver", ModuleScope.CLUSTER, "openshift"),
     OCP_KUBE_CONTROLLER_MANAGER("ocp_kube_controller_manager", ModuleScope.CLUSTER, "openshift"),
     NVIDIA_SMI("nvidia_smi", ModuleScope.NODE, "nvidia"),
-    PACKAGES("packages", ModuleScope.NODE, "packages", "yum");
+    PACKAGES("packages", ModuleScope.NODE, "packages", "yum"),
+    // Read through OSHI, which costs about half a second to load: never in common.
+    SENSORS("sensors", ModuleScope.NODE, "hardware"),
+    USB("usb", ModuleScope.NODE, "hardware"),
+    GRAPHICS("graphics", ModuleScope.NODE, "hardware"),
+    POWER("power", ModuleScope.NODE, "hardware");
 
     private final String moduleName;
     private final ModuleScope scope;

@@ -17,10 +17,11 @@ public final class Tags {
      * compile-time constants, so this is spelled out; a test keeps it equal to {@link #known()}.
      */
     public static final String CEL_KNOWN = "['all', 'always', 'block', 'common', 'cpu', 'cpu_vulnerabilities', "
-            + "'cpuinfo', 'dmidecode', 'k8s', 'k8s_cluster_info', 'k8s_nodes', 'kernel', 'lspci', 'meminfo', "
-            + "'memory', 'network', 'nvidia', 'nvidia_smi', 'ocp_cluster_version', 'ocp_dns', 'ocp_infrastructure', "
-            + "'ocp_ingress', 'ocp_install_config', 'ocp_kube_apiserver', 'ocp_kube_controller_manager', "
-            + "'ocp_network', 'openshift', 'packages', 'sysctl', 'yum']";
+            + "'cpuinfo', 'dmidecode', 'graphics', 'hardware', 'k8s', 'k8s_cluster_info', 'k8s_nodes', 'kernel', "
+            + "'lspci', 'meminfo', 'memory', 'network', 'nvidia', 'nvidia_smi', 'ocp_cluster_version', 'ocp_dns', "
+            + "'ocp_infrastructure', 'ocp_ingress', 'ocp_install_config', 'ocp_kube_apiserver', "
+            + "'ocp_kube_controller_manager', 'ocp_network', 'openshift', 'packages', 'power', 'sensors', 'sysctl', "
+            + "'usb', 'yum']";
 
     private Tags() {
     }

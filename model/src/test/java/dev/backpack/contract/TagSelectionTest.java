@@ -15,7 +15,15 @@ class TagSelectionTest {
         List<MetadataModule> modules = TagSelection.of(List.of(), List.of()).modules();
         assertThat(modules).contains(CPUINFO, MEMINFO, SYSCTL, LSPCI, CPU_VULNERABILITIES, DMIDECODE, KERNEL, NETWORK,
                 BLOCK, K8S_NODES, K8S_CLUSTER_INFO, OCP_CLUSTER_VERSION);
-        assertThat(modules).doesNotContain(NVIDIA_SMI, PACKAGES);
+        assertThat(modules).doesNotContain(NVIDIA_SMI, PACKAGES, SENSORS, USB, GRAPHICS, POWER);
+    }
+
+    @Test
+    void hardwareSelectsTheFourOshiModulesAndCommonNoneOfThem() {
+        assertThat(TagSelection.of(List.of("hardware"), List.of()).modules()).containsExactly(SENSORS, USB, GRAPHICS, POWER);
+        assertThat(TagSelection.of(List.of("common"), List.of()).modules()).doesNotContain(SENSORS, USB, GRAPHICS, POWER);
+        assertThat(TagSelection.of(List.of("all"), List.of()).modules()).contains(SENSORS, USB, GRAPHICS, POWER);
+        assertThat(TagSelection.of(List.of("all"), List.of("hardware")).modules()).doesNotContain(SENSORS, USB, GRAPHICS, POWER);
     }
 
     @Test

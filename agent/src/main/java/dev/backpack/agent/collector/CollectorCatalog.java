@@ -4,6 +4,7 @@ import dev.backpack.agent.collector.block.BlockCollector;
 import dev.backpack.agent.collector.cpu.CpuInfoCollector;
 import dev.backpack.agent.collector.dmi.DmidecodeCollector;
 import dev.backpack.agent.collector.gpu.NvidiaSmiCollector;
+import dev.backpack.agent.collector.graphics.GraphicsCollector;
 import dev.backpack.agent.collector.k8s.ClusterSession;
 import dev.backpack.agent.collector.k8s.K8sClusterInfoCollector;
 import dev.backpack.agent.collector.k8s.K8sNodesCollector;
@@ -14,7 +15,10 @@ import dev.backpack.agent.collector.openshift.InstallConfigCollector;
 import dev.backpack.agent.collector.openshift.OpenShiftConfigCollector;
 import dev.backpack.agent.collector.packages.PackagesCollector;
 import dev.backpack.agent.collector.pci.LspciCollector;
+import dev.backpack.agent.collector.power.PowerCollector;
+import dev.backpack.agent.collector.sensors.SensorsCollector;
 import dev.backpack.agent.collector.sysctl.SysctlCollector;
+import dev.backpack.agent.collector.usb.UsbCollector;
 import dev.backpack.agent.collector.vulnerabilities.CpuVulnerabilitiesCollector;
 import dev.backpack.agent.host.CommandRunner;
 import dev.backpack.agent.host.HostPaths;
@@ -22,7 +26,8 @@ import dev.backpack.contract.MetadataModule;
 
 /**
  * The explicit list of collectors, one per module. A collector is built only when its module is
- * selected, so a {@code --tags common} run never loads the Kubernetes client classes.
+ * selected, so a {@code --tags common} run never loads the Kubernetes client classes, nor OSHI and JNA
+ * (only the {@code hardware} modules use them).
  */
 public final class CollectorCatalog implements CollectorFactory {
 
@@ -49,6 +54,10 @@ public final class CollectorCatalog implements CollectorFactory {
                     OCP_KUBE_CONTROLLER_MANAGER -> new OpenShiftConfigCollector(module, ctx.cluster());
             case NVIDIA_SMI -> new NvidiaSmiCollector(ctx.commands());
             case PACKAGES -> new PackagesCollector(ctx.host(), ctx.commands());
+            case SENSORS -> SensorsCollector.forHost(ctx.host());
+            case USB -> UsbCollector.forHost(ctx.host());
+            case GRAPHICS -> GraphicsCollector.forHost(ctx.host());
+            case POWER -> PowerCollector.forHost(ctx.host());
         };
     }
 

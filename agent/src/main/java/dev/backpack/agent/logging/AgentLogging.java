@@ -51,6 +51,8 @@ public final class AgentLogging extends ContextAwareBase implements Configurator
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
         context.getLogger("dev.backpack").setLevel(Level.INFO);
+        // OSHI warns about each facility it lacks (libudev, lspci); the hardware modules' skip reasons say it once.
+        context.getLogger("oshi").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
