@@ -84,7 +84,7 @@ public final class DiffCommand implements Callable<Integer> {
                 second = first;
                 requireNode(first, a);
                 requireNode(first, b);
-                pairing = new NodePairing(Map.of(a, b), a);
+                pairing = NodePairing.of(a, b);
             } else {
                 first = runs.open(a);
                 second = runs.open(b);

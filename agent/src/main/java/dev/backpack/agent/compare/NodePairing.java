@@ -18,11 +18,22 @@ public final class NodePairing {
 
     private final Map<String, String> renames;
     private final String only;
+    private final Pair explicit;
 
     /** @param renames first-run name → second-run name; @param only a node name to keep, or null for all */
     public NodePairing(Map<String, String> renames, String only) {
+        this(renames, only, null);
+    }
+
+    private NodePairing(Map<String, String> renames, String only, Pair explicit) {
         this.renames = Map.copyOf(renames);
         this.only = only;
+        this.explicit = explicit;
+    }
+
+    /** Exactly node {@code a} of the first run with node {@code b} of the second (two nodes of one run). */
+    public static NodePairing of(String a, String b) {
+        return new NodePairing(Map.of(), null, new Pair(a, b));
     }
 
     public static NodePairing byName() {
@@ -31,6 +42,10 @@ public final class NodePairing {
 
     /** Pairs in the order of the second run's names, nodes of one run only included. */
     public List<Pair> pair(List<String> nodesA, List<String> nodesB) {
+        if (explicit != null) {
+            return List.of(new Pair(nodesA.contains(explicit.a()) ? explicit.a() : null,
+                    nodesB.contains(explicit.b()) ? explicit.b() : null));
+        }
         Map<String, String> reverse = new HashMap<>();
         renames.forEach((a, b) -> reverse.put(b, a));
         TreeMap<String, Pair> byKey = new TreeMap<>();
