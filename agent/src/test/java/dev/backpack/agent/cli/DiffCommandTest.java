@@ -10,9 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,22 +29,8 @@ class DiffCommandTest {
 
     @BeforeAll
     static void collect() throws IOException {
-        Path changedTree = temp.resolve("changed-host");
-        copyTree(Fixtures.root("firecracker-vm"), changedTree);
-        Files.writeString(changedTree.resolve("proc/sys/vm/swappiness"), "10\n");
-        Path cpuinfo = changedTree.resolve("proc/cpuinfo");
-        Files.writeString(cpuinfo, Files.readString(cpuinfo).replace(" avx512f ", " "));
-
-        runA = collect("run-a", Fixtures.root("firecracker-vm"));
-        runB = collect("run-b", changedTree);
-    }
-
-    static Path collect(String uuid, Path hostRoot) {
-        Path output = temp.resolve(uuid);
-        CliRunner.Result result = CliRunner.run("-u", uuid, "-n", "worker-0", "--host-root", hostRoot.toString(),
-                "--output", output.toString(), "--termination-log", temp.resolve("termination.log").toString());
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        return output;
+        runA = CompareRuns.collect(temp, "run-a", Fixtures.root("firecracker-vm"));
+        runB = CompareRuns.collect(temp, "run-b", CompareRuns.changedHost(temp.resolve("changed-host")));
     }
 
     @Test
@@ -119,14 +103,15 @@ class DiffCommandTest {
 
         CliRunner.Result all = CliRunner.run("diff", first.toString(), second.toString(), "--all", "--json");
         assertThat(all.exitCode()).isEqualTo(ExitCodes.DIFFERENT);
-        assertThat(all.out()).contains("MemFree");
+        assertThat(JSON.readTree(all.out()).get("differences").asInt()).as("--all shows what was ignored")
+                .isEqualTo(diff.get("volatile_ignored").asInt());
     }
 
     @Test
     void nodesOfOneRunAreComparedWithUuid() throws IOException {
         Path fleet = temp.resolve("fleet");
-        copyAsNode(runA, fleet.resolve("a"), "worker-0");
-        copyAsNode(runB, fleet.resolve("b"), "worker-1");
+        CompareRuns.copyAsNode(runA, fleet.resolve("a"), "worker-0");
+        CompareRuns.copyAsNode(runB, fleet.resolve("b"), "worker-1");
 
         CliRunner.Result result = CliRunner.run("diff", "worker-0", "worker-1", "--uuid", fleet.toString(), "--json");
 
@@ -139,7 +124,7 @@ class DiffCommandTest {
     @Test
     void renamedNodesArePairedWithMapAndUnpairedOnesListed() throws IOException {
         Path renamed = temp.resolve("renamed");
-        copyAsNode(runB, renamed, "worker-9");
+        CompareRuns.copyAsNode(runB, renamed, "worker-9");
 
         CliRunner.Result unpaired = CliRunner.run("diff", runA.toString(), renamed.toString(), "--json");
         JsonNode nodes = JSON.readTree(unpaired.out()).get("nodes");
@@ -202,32 +187,5 @@ class DiffCommandTest {
         assertThat(result.exitCode()).as(result.err()).isEqualTo(code);
         assertThat(result.err()).contains(text).startsWith("backpack: ");
         assertThat(result.err().strip().lines()).as(result.err()).hasSize(1);
-    }
-
-    /** An output folder as if collected on another node: the same documents with another node name. */
-    static void copyAsNode(Path from, Path to, String node) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                List<String> lines = new ArrayList<>();
-                for (String line : Files.readAllLines(file)) {
-                    lines.add(line.replace("\"node_name\":\"worker-0\"", "\"node_name\":\"" + node + "\""));
-                }
-                Files.write(to.resolve(file.getFileName()), lines);
-            }
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

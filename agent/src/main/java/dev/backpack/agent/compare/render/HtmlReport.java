@@ -42,6 +42,8 @@ public final class HtmlReport {
         model.put("runA", runA);
         model.put("runB", runB == null ? "" : runB);
         model.put("twoRuns", runB != null);
+        model.put("labelA", label(runA));
+        model.put("labelB", runB == null ? "" : label(runB));
         model.put("machinesA", OverviewJson.model(machinesA));
         model.put("machinesB", machinesB == null ? List.of() : OverviewJson.model(machinesB));
         if (diff != null) {
@@ -101,6 +103,13 @@ public final class HtmlReport {
             nodes.add(n);
         }
         return nodes;
+    }
+
+    /** A folder's last name ({@code run-a} for {@code /data/backpack-output/run-a}); a uuid as it is. */
+    static String label(String run) {
+        String trimmed = run.endsWith("/") ? run.substring(0, run.length() - 1) : run;
+        int slash = trimmed.lastIndexOf('/');
+        return slash >= 0 && slash < trimmed.length() - 1 ? trimmed.substring(slash + 1) : trimmed;
     }
 
     private static Configuration configuration() {
