@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs built from real collections: the agent's collectors over a host tree (the agent's fixtures, or a
  * changed copy), delivered by the real sinks, or their documents bulk-loaded as many nodes.
  */
-final class RealRuns {
-    static final Path FIXTURES = Path.of("../agent/src/test/resources/hosts");
+public final class RealRuns {
+    public static final Path FIXTURES = Path.of("../agent/src/test/resources/hosts");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BULK_LINES = 4_000;
 
@@ -37,9 +37,14 @@ final class RealRuns {
     }
 
     /** Collects {@code hostRoot} as {@code node} of {@code uuid} into {@code sink}. */
-    static void collect(Path hostRoot, String uuid, String node, DocumentSink sink) {
+    public static void collect(Path hostRoot, String uuid, String node, DocumentSink sink) {
+        collect(hostRoot, uuid, node, sink, List.of("common"));
+    }
+
+    /** The same with the given tags. */
+    public static void collect(Path hostRoot, String uuid, String node, DocumentSink sink, List<String> tags) {
         RunSettings settings = new RunSettings(uuid, node, node + "-pod", hostRoot,
-                TagSelection.of(List.of("common"), List.of()), KubernetesAccess.none("e2e: no cluster"),
+                TagSelection.of(tags, List.of()), KubernetesAccess.none("e2e: no cluster"),
                 new ProcessCommandRunner(""), CollectorCatalog.machineOf(System.getProperty("os.arch")));
         RunSummary summary = new CollectionRunner().run(settings, sink);
         assertThat(summary.ok()).as("collection of %s: %s", hostRoot, summary).isTrue();
@@ -65,7 +70,7 @@ final class RealRuns {
     }
 
     /** One node's documents from an output folder, as sources without {@code _id}. */
-    static List<ObjectNode> documents(Path folder) throws IOException {
+    public static List<ObjectNode> documents(Path folder) throws IOException {
         List<ObjectNode> documents = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.sorted().toList()) {
@@ -83,7 +88,7 @@ final class RealRuns {
     }
 
     /** The documents as node {@code node} of {@code uuid}. */
-    static List<ObjectNode> as(List<ObjectNode> documents, String uuid, String node) {
+    public static List<ObjectNode> as(List<ObjectNode> documents, String uuid, String node) {
         List<ObjectNode> out = new ArrayList<>(documents.size());
         for (ObjectNode d : documents) {
             out.add(d.deepCopy().put("uuid", uuid).put("node_name", node).put("host", node));
@@ -108,7 +113,13 @@ final class RealRuns {
     }
 
     /** Bulk-loads documents (server-assigned ids) and refreshes, so they are searchable at once. */
-    static void bulk(SearchServer server, List<ObjectNode> documents) {
+    public static void bulk(SearchServer server, List<ObjectNode> documents) {
+        load(server, documents);
+        server.request("POST", "/_refresh", null);
+    }
+
+    /** Bulk-loads documents without a refresh (for loading many batches). */
+    public static void load(SearchServer server, List<ObjectNode> documents) {
         StringBuilder body = new StringBuilder();
         int lines = 0;
         for (ObjectNode d : documents) {
@@ -123,7 +134,6 @@ final class RealRuns {
         if (lines > 0) {
             send(server, body.toString());
         }
-        server.request("POST", "/_refresh", null);
     }
 
     private static void send(SearchServer server, String ndjson) {
