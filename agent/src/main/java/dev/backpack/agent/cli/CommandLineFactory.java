@@ -26,6 +26,9 @@ public final class CommandLineFactory {
         ErrorHandler errors = new ErrorHandler();
         return new CommandLine(root)
                 .addSubcommand(AgentFlags.SERVE, new ServeCommand(environment, sinks, runner))
+                .addSubcommand("show", new ShowCommand(sinks))
+                .addSubcommand("diff", new DiffCommand(sinks))
+                .addSubcommand("report", new ReportCommand(sinks))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)

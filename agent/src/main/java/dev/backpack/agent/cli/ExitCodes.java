@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** Bad usage: an unknown flag or tag, a malformed value. Nothing was collected. */
     public static final int USAGE = 2;
+    /** {@code backpack diff}: the two runs differ (like diff(1), 0 means the same). */
+    public static final int DIFFERENT = 3;
 
     private ExitCodes() {
     }

@@ -38,13 +38,22 @@ public class SinkSelector {
     }
 
     protected DocumentSink selectServer(ServerOptions server, RedisOptions redis) {
+        SearchSinkConfig config = serverConfig(server);
+        try {
+            return new SearchSink(config);
+        } catch (IllegalArgumentException e) {
+            throw BackpackException.usage(e.getMessage());
+        }
+    }
+
+    /** The server, credentials and TLS trust of the -s flags, checked (exit 2 naming the flag). */
+    public SearchSinkConfig serverConfig(ServerOptions server) {
         try {
             ServerAddress address = ServerAddress.parse(server.server(), server.port());
             Optional<BasicCredentials> credentials = new CredentialsResolver(environment)
                     .resolve(address, server.usernameFile(), server.passwordFile());
             TlsSettings tls = new TlsSettings(server.caCert(), server.insecureSkipVerify());
-            return new SearchSink(SearchSinkConfig.of(address, credentials, tls, server.indexRetries(),
-                    server.timeout()));
+            return SearchSinkConfig.of(address, credentials, tls, server.indexRetries(), server.timeout());
         } catch (IllegalArgumentException e) {
             throw BackpackException.usage(e.getMessage());
         }
