@@ -1,5 +1,6 @@
 package dev.backpack.agent.jar;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,11 +49,48 @@ class BackpackJarIT {
         assertThat(run.stderr().strip()).hasLineCount(1).startsWith("backpack: unknown tag nope in --tags");
     }
 
+    /** Issue 16: four agents at once, one --output, different uuids: every line whole, every run kept. */
+    @Test
+    void fourAgentsIntoOneFolderAtOnceLoseNothing() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "the shaded jar is built in the package phase: run mvn verify");
+        List<Process> agents = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            agents.add(start(List.of("--host-root", "src/test/resources/hosts/baremetal-sriov", "--tags", "common",
+                    "-u", "shared-" + i, "--output", out.toString()), "agent-" + i));
+        }
+        for (Process agent : agents) {
+            assertThat(agent.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(agent.exitValue()).as(Files.readString(logs.resolve("agent-" + agents.indexOf(agent) + ".err")))
+                    .isZero();
+        }
+        ObjectMapper json = new ObjectMapper();
+        try (var files = Files.list(out)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".ndjson")).toList()) {
+                Map<String, Integer> byUuid = new TreeMap<>();
+                for (String line : Files.readAllLines(file)) {
+                    byUuid.merge(json.readTree(line).get("uuid").asText(), 1, Integer::sum); // a torn line throws
+                }
+                assertThat(byUuid).as(file.getFileName().toString())
+                        .containsOnlyKeys("shared-0", "shared-1", "shared-2", "shared-3");
+                assertThat(new java.util.HashSet<>(byUuid.values())).as(file + ": every run the same count").hasSize(1);
+            }
+        }
+        assertThat(Files.readAllLines(out.resolve("stockpile-results-raw.ndjson"))).hasSize(4);
+    }
+
     @Test
     void versionComesFromTheBuild() throws Exception {
         Run run = java("--version");
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout().strip()).matches("backpack \\d+\\.\\d+\\.\\d+.*");
+    }
+
+    private Process start(List<String> args, String name) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectOutput(logs.resolve(name + ".out").toFile())
+                .redirectError(logs.resolve(name + ".err").toFile()).start();
     }
 
     private Run java(String... args) throws IOException, InterruptedException {
