@@ -53,6 +53,7 @@ class FileSinkTest {
         assertThat(Files.readAllLines(dir.resolve("run/cpuinfo-metadata.ndjson"))).hasSize(1);
         JsonNode rawLine = new ObjectMapper().readTree(Files.readString(dir.resolve("run/stockpile-results-raw.ndjson")));
         assertThat(rawLine.get("_id").asText()).isEqualTo(raw.id());
+        assertThat(rawLine.get("host").asText()).as("the raw document has the envelope's host").isEqualTo("n");
         assertThat(sink.describe()).isEqualTo("files:" + dir.resolve("run").toAbsolutePath());
     }
 
