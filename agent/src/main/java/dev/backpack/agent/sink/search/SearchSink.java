@@ -5,11 +5,14 @@ import dev.backpack.agent.sink.DocumentSink;
 import dev.backpack.contract.IndexNames;
 import dev.backpack.contract.MetadataDocument;
 import dev.backpack.contract.RawResultDocument;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Options;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +59,7 @@ public final class SearchSink implements DocumentSink {
     private synchronized OpenSearchClient client() {
         if (client == null) {
             client = SearchClientFactory.create(config, sslContext);
-            rawIndex = new RawIndex(client);
+            rawIndex = new RawIndex();
         }
         return client;
     }
@@ -97,12 +100,16 @@ public final class SearchSink implements DocumentSink {
             }
             if (remaining.stream().anyMatch(p -> p.module == null)) {
                 // Before the bulk, or the bulk would auto-create the raw index with a dynamic mapping.
-                rawIndex.ensureExists();
+                rawIndex.ensureExists(within(client, deadline));
+                if (!deadline.allows(Duration.ZERO)) {
+                    fail(remaining, outcomes, "not sent: " + timeoutReached());
+                    return;
+                }
             }
             String retryReason;
             try {
                 List<BulkOperation> operations = remaining.stream().map(SearchSink::createOperation).toList();
-                BulkResponse response = client.bulk(b -> b.operations(operations));
+                BulkResponse response = within(client, deadline).bulk(b -> b.operations(operations));
                 remaining = collectItems(remaining, response.items(), outcomes);
                 if (remaining.isEmpty()) {
                     return;
@@ -139,6 +146,19 @@ public final class SearchSink implements DocumentSink {
                 return;
             }
         }
+    }
+
+    /**
+     * The client with this request's response timeout cut to what is left of the delivery's deadline: the
+     * client-wide timeout is the whole {@code --timeout}, and a server that accepts and never answers would
+     * otherwise hold each request (the raw index check, then the bulk) that long.
+     */
+    private static OpenSearchClient within(OpenSearchClient client, Deadline deadline) {
+        Timeout left = Timeout.ofMilliseconds(Math.max(1, deadline.remaining().toMillis()));
+        return client.withTransportOptions(ApacheHttpClient5Options.DEFAULT.toBuilder()
+                .setRequestConfig(RequestConfig.custom().setResponseTimeout(left).setConnectionRequestTimeout(left)
+                        .build())
+                .build());
     }
 
     private static void fail(List<Pending> documents, Outcomes outcomes, String reason) {
