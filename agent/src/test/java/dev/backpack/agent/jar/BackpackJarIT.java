@@ -1,6 +1,8 @@
 package dev.backpack.agent.jar;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backpack.agent.sink.search.SilentServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The runnable jar as users run it: {@code java -jar agent/target/backpack.jar ...} in a fresh JVM. */
@@ -76,6 +80,31 @@ class BackpackJarIT {
             }
         }
         assertThat(Files.readAllLines(out.resolve("stockpile-results-raw.ndjson"))).hasSize(4);
+    }
+
+    /** Issue 16: SIGTERM during delivery exited 143 silently; now it says what was delivered and why it stopped. */
+    @Test
+    void sigtermDuringDeliverySaysHowFarItGotAndWritesTheTerminationLog() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "the shaded jar is built in the package phase: run mvn verify");
+        Path terminationLog = logs.resolve("termination-log");
+        try (SilentServer silent = new SilentServer()) {
+            Process agent = start(List.of("--host-root", "src/test/resources/hosts/baremetal-sriov", "--tags", "cpu",
+                    "-u", "sigterm", "-s", "127.0.0.1:" + silent.port(), "--timeout", "2m",
+                    "--termination-log", terminationLog.toString()), "sigterm");
+            Path stderr = logs.resolve("sigterm.err");
+            await().atMost(Duration.ofSeconds(60)).until(() -> silent.accepted() > 0
+                    && Files.readString(stderr).contains("delivering"));
+
+            agent.destroy(); // SIGTERM, as the kubelet sends it
+
+            assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(agent.exitValue()).isEqualTo(143);
+            assertThat(Files.readString(stderr)).contains("backpack: terminated while delivering to http://127.0.0.1:"
+                    + silent.port() + ": 0 of 1 documents delivered");
+            JsonNode summary = new ObjectMapper().readTree(Files.readString(terminationLog));
+            assertThat(summary.get("status").asText()).isEqualTo("failed");
+            assertThat(summary.get("errors").get(0).asText()).startsWith("terminated while delivering");
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.backpack.agent.sink.DeliveryProgress;
 import dev.backpack.agent.sink.DeliveryReport;
 import dev.backpack.agent.sink.DocumentSink;
 import dev.backpack.contract.IndexNames;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -55,6 +57,7 @@ public final class FileSink implements DocumentSink {
     private static final Map<Path, ReentrantLock> FOLDER_LOCKS = new ConcurrentHashMap<>();
 
     private final Path directory;
+    private final DeliveryProgress progress = new DeliveryProgress();
 
     public FileSink(Path directory) {
         this.directory = directory.toAbsolutePath().normalize();
@@ -102,9 +105,11 @@ public final class FileSink implements DocumentSink {
                 lines.add(withId(d.id(), JSON.writeValueAsString(d)));
             }
             replaceRun(file, run, lines);
+            progress.delivered(docs.size());
             return new DeliveryReport.ModuleDelivery(docs.size(), 0, List.of());
         } catch (IOException e) {
             String reason = "cannot write " + file + ": " + e.getMessage();
+            progress.failed(docs.size());
             return new DeliveryReport.ModuleDelivery(0, 0,
                     docs.stream().map(d -> new DeliveryReport.FailedDocument(d.id(), reason)).toList());
         }
@@ -162,6 +167,11 @@ public final class FileSink implements DocumentSink {
     @Override
     public String describe() {
         return "files:" + directory;
+    }
+
+    @Override
+    public Optional<DeliveryProgress> progress() {
+        return Optional.of(progress);
     }
 
     /** The run a line belongs to; lines that are not ours (other runs, not JSON) are kept as they are. */

@@ -1,5 +1,6 @@
 package dev.backpack.agent.sink.search;
 
+import dev.backpack.agent.sink.DeliveryProgress;
 import dev.backpack.agent.sink.DeliveryReport;
 import dev.backpack.agent.sink.DocumentSink;
 import dev.backpack.contract.IndexNames;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -42,6 +44,7 @@ public final class SearchSink implements DocumentSink {
     private final FailureClassifier classifier;
     private final SSLContext sslContext;
     private final IndexProbe probe;
+    private final DeliveryProgress progress = new DeliveryProgress();
     private OpenSearchClient client;
     private RawIndex rawIndex;
 
@@ -74,7 +77,7 @@ public final class SearchSink implements DocumentSink {
         if (raw != null) {
             pending.add(new Pending(null, IndexNames.RAW, raw.id(), raw));
         }
-        Outcomes outcomes = new Outcomes();
+        Outcomes outcomes = new Outcomes(progress);
         documents.forEach(doc -> outcomes.module(doc.module()));
         OpenSearchClient client = client();
         for (int from = 0; from < pending.size(); from += config.bulkSize()) {
@@ -240,6 +243,11 @@ public final class SearchSink implements DocumentSink {
     }
 
     @Override
+    public Optional<DeliveryProgress> progress() {
+        return Optional.of(progress);
+    }
+
+    @Override
     public synchronized void close() {
         if (client == null) {
             return;
@@ -265,8 +273,13 @@ public final class SearchSink implements DocumentSink {
         private final Map<String, int[]> counts = new TreeMap<>();
         private final Map<String, List<DeliveryReport.FailedDocument>> failures = new TreeMap<>();
         private final Map<String, String> lastReason = new java.util.HashMap<>();
+        private final DeliveryProgress progress;
         private boolean rawDelivered;
         private String rawFailure;
+
+        Outcomes(DeliveryProgress progress) {
+            this.progress = progress;
+        }
 
         void module(String module) {
             counts.computeIfAbsent(module, m -> new int[2]);
@@ -277,6 +290,7 @@ public final class SearchSink implements DocumentSink {
             if (p.module == null) {
                 rawDelivered = true;
             } else {
+                progress.delivered(1);
                 module(p.module);
                 counts.get(p.module)[0]++;
             }
@@ -286,6 +300,7 @@ public final class SearchSink implements DocumentSink {
             if (p.module == null) {
                 rawDelivered = true;
             } else {
+                progress.alreadyPresent(1);
                 module(p.module);
                 counts.get(p.module)[1]++;
             }
@@ -295,6 +310,7 @@ public final class SearchSink implements DocumentSink {
             if (p.module == null) {
                 rawFailure = reason;
             } else {
+                progress.failed(1);
                 module(p.module);
                 failures.get(p.module).add(new DeliveryReport.FailedDocument(p.id, reason));
             }
