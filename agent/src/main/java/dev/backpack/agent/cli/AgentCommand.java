@@ -3,6 +3,7 @@ package dev.backpack.agent.cli;
 import dev.backpack.agent.collector.CollectorCatalog;
 import dev.backpack.agent.dedup.RedisSettings;
 import dev.backpack.agent.host.HostPaths;
+import dev.backpack.agent.logging.AgentLogging;
 import dev.backpack.agent.run.CollectionRunner;
 import dev.backpack.agent.run.RunSettings;
 import dev.backpack.agent.summary.TerminationLog;
@@ -57,6 +58,9 @@ abstract class AgentCommand {
     }
 
     Prepared prepare() {
+        if (verbose()) {
+            AgentLogging.verbose();
+        }
         identity.validate();
         TagSelection selection = selectionOptions.selection();
         hostOptions.validate();

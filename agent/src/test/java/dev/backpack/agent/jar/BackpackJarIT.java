@@ -107,6 +107,26 @@ class BackpackJarIT {
         }
     }
 
+    /** Issue 16: --verbose promised stack traces, but a failed delivery showed none. */
+    @Test
+    void verboseShowsTheStackTraceOfAFailedDelivery() throws Exception {
+        int closed;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        String[] args = {"--host-root", "src/test/resources/hosts/baremetal-sriov", "--tags", "cpu", "-u", "verbose",
+                "-s", "127.0.0.1:" + closed, "--index-retries", "0", "--timeout", "5s"};
+        Run quiet = java(args);
+        List<String> verboseArgs = new ArrayList<>(List.of(args));
+        verboseArgs.add("--verbose");
+        Run verbose = java(verboseArgs.toArray(String[]::new));
+
+        assertThat(quiet.exitCode()).isEqualTo(1);
+        assertThat(quiet.stderr()).contains("cannot connect to").doesNotContain("\tat ");
+        assertThat(verbose.exitCode()).isEqualTo(1);
+        assertThat(verbose.stderr()).contains("ConnectException", "\tat ");
+    }
+
     @Test
     void versionComesFromTheBuild() throws Exception {
         Run run = java("--version");

@@ -108,6 +108,7 @@ public final class FileSink implements DocumentSink {
             progress.delivered(docs.size());
             return new DeliveryReport.ModuleDelivery(docs.size(), 0, List.of());
         } catch (IOException e) {
+            LOG.debug("cannot write {}", file, e);
             String reason = "cannot write " + file + ": " + e.getMessage();
             progress.failed(docs.size());
             return new DeliveryReport.ModuleDelivery(0, 0,

@@ -120,6 +120,7 @@ public final class SearchSink implements DocumentSink {
                 // Refused items usually share one cause (a full write queue): report the first one's.
                 retryReason = outcomes.lastReason.get(remaining.get(0).id);
             } catch (IOException | OpenSearchException e) {
+                LOG.debug("bulk of {} documents to {}, attempt {}", remaining.size(), config.address(), attempt, e);
                 SearchFailure failure = classifier.classify(e);
                 if (!failure.retriable()) {
                     fail(remaining, outcomes, failure.message());
@@ -127,6 +128,7 @@ public final class SearchSink implements DocumentSink {
                 }
                 retryReason = failure.message();
             } catch (RuntimeException e) {
+                LOG.debug("bulk of {} documents to {}, attempt {}", remaining.size(), config.address(), attempt, e);
                 // e.g. a response that cannot be parsed: retrying would not change it.
                 fail(remaining, outcomes, classifier.classify(e).message());
                 return;
