@@ -1,12 +1,15 @@
 package dev.backpack.agent.cli;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -71,6 +74,8 @@ class BadAgentFlagsTest {
                 bad("skip what is selected", "selects no module", "--tags", "cpu", "--skip-tags", "cpuinfo"),
                 bad("output is a file", "is a file, not a folder", "--output", HOST + "/proc/cpuinfo"),
                 bad("output under a file", "is a file, not a folder", "--output", HOST + "/proc/cpuinfo/out"),
+                // Tests run as root, for whom a read-only folder is writable; sysfs refuses even root.
+                bad("output folder nobody may write", "--output /sys/kernel: permission denied", "--output", "/sys/kernel"),
                 bad("ready file in a missing folder", "--ready-file /does/not/exist/ready: the folder",
                         "--ready-file", "/does/not/exist/ready"),
                 bad("ready file is a folder", "--ready-file " + HOST + " is a folder", "--ready-file", HOST),
@@ -103,6 +108,18 @@ class BadAgentFlagsTest {
         CliRunner.Result r = CliRunner.run("-u", "u".repeat(10_000), "--host-root", HOST);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err().length()).as(r.err()).isLessThan(200);
+    }
+
+    /** Skipped as root (a read-only folder is writable by root): the /sys/kernel row covers the path there. */
+    @Test
+    void aReadOnlyOutputFolderIsRefusedBeforeCollecting(@TempDir Path parent) throws Exception {
+        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root may write a read-only folder");
+        Path readOnly = Files.createDirectory(parent.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        CliRunner.Result r = CliRunner.run("--output", readOnly.toString(), "--host-root", HOST, "--tags", "cpu");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("permission denied");
+        assertThat(r.out()).doesNotContain("cpuinfo");
     }
 
     static Stream<Arguments> ignoredFlags() {
