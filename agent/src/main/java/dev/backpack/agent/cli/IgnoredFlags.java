@@ -13,8 +13,9 @@ import java.util.List;
  * unconditionally and must keep working.
  */
 final class IgnoredFlags {
+    /** One name per option: an option's names are matched together. */
     private static final List<String> SERVER_ONLY = List.of(AgentFlags.PORT, AgentFlags.CACERT,
-            AgentFlags.INSECURE_SKIP_VERIFY, AgentFlags.SSL_SKIP_VERIFY, AgentFlags.USERNAME_FILE,
+            AgentFlags.SSL_SKIP_VERIFY, AgentFlags.USERNAME_FILE,
             AgentFlags.PASSWORD_FILE, AgentFlags.INDEX_RETRIES, AgentFlags.REDIS_IP, AgentFlags.REDIS_PORT);
 
     private IgnoredFlags() {
@@ -25,7 +26,7 @@ final class IgnoredFlags {
         if (!server.hasServer()) {
             for (String flag : SERVER_ONLY) {
                 if (parsed.hasMatchedOption(flag)) {
-                    warnings.add(flag + " is ignored without -s/--server: documents go to files");
+                    warnings.add(names(parsed, flag) + " is ignored without -s/--server: documents go to files");
                 }
             }
         } else {
@@ -33,9 +34,9 @@ final class IgnoredFlags {
                 warnings.add(AgentFlags.OUTPUT + " is ignored with -s/--server: documents are indexed, not written to files");
             }
             if (!server.isHttps()) {
-                for (String flag : List.of(AgentFlags.CACERT, AgentFlags.INSECURE_SKIP_VERIFY, AgentFlags.SSL_SKIP_VERIFY)) {
+                for (String flag : List.of(AgentFlags.CACERT, AgentFlags.SSL_SKIP_VERIFY)) {
                     if (parsed.hasMatchedOption(flag)) {
-                        warnings.add(flag + " is ignored: the server address is http://, without TLS; write https:// "
+                        warnings.add(names(parsed, flag) + " is ignored: the server address is http://, without TLS; write https:// "
                                 + "in -s/--server to use TLS");
                     }
                 }
@@ -51,5 +52,10 @@ final class IgnoredFlags {
             warnings.add(AgentFlags.LISTEN + " is ignored: only 'backpack " + AgentFlags.SERVE + "' listens");
         }
         return warnings;
+    }
+
+    /** {@code -p/--port}, {@code --insecure-skip-verify/--sslskipverify}: every spelling of the option. */
+    private static String names(ParseResult parsed, String flag) {
+        return String.join("/", parsed.matchedOption(flag).names());
     }
 }
