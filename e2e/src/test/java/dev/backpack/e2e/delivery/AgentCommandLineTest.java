@@ -1,5 +1,6 @@
 package dev.backpack.e2e.delivery;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
@@ -195,6 +196,8 @@ class AgentCommandLineTest {
         logs.start();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(logs);
+        Logger agentLogger = (Logger) LoggerFactory.getLogger("dev.backpack");
+        Level agentLevel = agentLogger.getLevel(); // --verbose in process turns DEBUG on for the whole JVM
         StringBuilder everything = new StringBuilder();
         List<String> uuids = new ArrayList<>();
         try (HttpsAuthProxy proxy = new HttpsAuthProxy(openSearch.url(), certificate, user, password)) {
@@ -236,6 +239,7 @@ class AgentCommandLineTest {
             }
         } finally {
             root.detachAppender(logs);
+            agentLogger.setLevel(agentLevel);
         }
         for (ILoggingEvent event : logs.list) {
             everything.append(event.getFormattedMessage()).append('\n');
