@@ -1,8 +1,11 @@
 package dev.backpack.contract;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +52,32 @@ class DocumentIdsTest {
                 "2026-11-27T00:00:00Z", "0.1.0");
         assertThat(d1.id()).isEqualTo(d2.id());
         assertThat(d1.index()).isEqualTo("meminfo-metadata");
+    }
+
+    /** Issue 11: the raw document lacked host; every document the agent writes has the same envelope. */
+    @Test
+    void theRawDocumentHasTheEnvelopeOfEveryDocument() {
+        ObjectMapper json = new ObjectMapper();
+        MetadataDocument doc = MetadataDocument.of(MetadataModule.MEMINFO, "worker-0", "meminfo", Map.of("k", 1), "u",
+                "worker-0", "pod-1", "2026-11-26T00:00:00Z", "0.1.0");
+        RawResultDocument raw = RawResultDocument.of("u", "worker-0", "pod-1", "2026-11-26T00:00:00Z", "0.1.0",
+                Map.of("meminfo", Map.of("values", List.of())));
+        JsonNode docJson = json.valueToTree(doc);
+        JsonNode rawJson = json.valueToTree(raw);
+        for (String envelope : List.of("host", "uuid", "node_name", "pod_name", "timestamp", "backpack_version")) {
+            assertThat(rawJson.path(envelope).asText()).as(envelope).isNotEmpty().isEqualTo(docJson.path(envelope).asText());
+        }
+        assertThat(rawJson.fieldNames().next()).isEqualTo("host");
+    }
+
+    /** host is the node name, so the raw id keeps its scheme: an upgraded agent re-running a node finds its document. */
+    @Test
+    void theRawIdIsStillUuidNodeAndFacts() {
+        Map<String, Object> facts = Map.of("meminfo", Map.of("values", List.of(1)));
+        RawResultDocument raw = RawResultDocument.of("u", "worker-0", "pod-1", "t", "v", facts);
+        assertThat(raw.host()).isEqualTo("worker-0");
+        assertThat(raw.id()).isEqualTo(DocumentIds.sha256(DocumentIds.canonicalJson(Map.of("uuid", "u",
+                "node_name", "worker-0", "facts", facts))));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.backpack.agent.cli;
 import dev.backpack.agent.collector.CollectorCatalog;
 import dev.backpack.agent.dedup.RedisSettings;
 import dev.backpack.agent.host.HostPaths;
+import dev.backpack.agent.logging.AgentLogging;
 import dev.backpack.agent.run.CollectionRunner;
 import dev.backpack.agent.run.RunSettings;
 import dev.backpack.agent.summary.TerminationLog;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -57,28 +58,30 @@ abstract class AgentCommand {
     }
 
     Prepared prepare() {
+        if (verbose()) {
+            AgentLogging.verbose();
+        }
+        identity.validate();
         TagSelection selection = selectionOptions.selection();
+        hostOptions.validate();
+        server.validate();
+        redis.validate();
+        lifecycle.validate();
+        PrintWriter err = spec.commandLine().getErr();
+        for (String warning : IgnoredFlags.warnings(spec.commandLine().getParseResult(), server, redis,
+                this instanceof ServeCommand)) {
+            err.println("backpack: warning: " + warning);
+        }
+        err.flush();
         Path hostRoot = hostOptions.hostRoot();
-        if (!Files.isDirectory(hostRoot)) {
-            throw BackpackException.usage("--host-root " + hostRoot
-                    + " is not a directory; point it at the folder holding the node's proc and sys");
-        }
-        requireNotBlank(identity.uuid(), "-u/--uuid");
-        requireNotBlank(identity.nodeName(), "-n/--nodename");
-        if (server.indexRetries() < 0) {
-            throw BackpackException.usage("--index-retries must be 0 or more, got " + server.indexRetries());
-        }
-        if (server.timeout().isZero() || server.timeout().isNegative()) {
-            throw BackpackException.usage("--timeout must be positive, got " + server.timeout());
-        }
-        if (redis.redisHost() != null && (redis.redisPort() < 1 || redis.redisPort() > 65535)) {
-            throw BackpackException.usage("--redisport " + redis.redisPort() + " is not a port; use 1-65535");
-        }
         boolean generated = identity.uuid() == null;
         String uuid = generated ? UUID.randomUUID().toString() : identity.uuid();
         String node = identity.nodeName() != null ? identity.nodeName()
                 : NodeNames.resolve(new HostPaths(hostRoot), environment.hostname());
         Path outputDirectory = output.output() != null ? output.output() : defaultOutput(uuid);
+        if (!server.hasServer()) {
+            OutputFolder.prepare(outputDirectory);
+        }
         return new Prepared(uuid, generated, node, selection, hostRoot, outputDirectory);
     }
 
@@ -123,11 +126,5 @@ abstract class AgentCommand {
 
     boolean verbose() {
         return output != null && output.verbose();
-    }
-
-    private static void requireNotBlank(String value, String flag) {
-        if (value != null && value.isBlank()) {
-            throw BackpackException.usage(flag + " must not be empty");
-        }
     }
 }

@@ -57,8 +57,14 @@ public final class BackpackCommand extends AgentCommand implements Callable<Inte
         String target;
         try (DocumentSink sink = sinks.select(server, redis, prepared.outputDirectory())) {
             target = sink.describe();
-            result = new ClaimedRun(runner).run(settings, sink, redisSettings(), redis.force(),
-                    new ProgressPrinter(err, environment.interactive()));
+            Interruption interruption = new Interruption(new ProgressPrinter(err, environment.interactive()), sink,
+                    settings.uuid(), settings.nodeName(), err, terminationLog());
+            interruption.arm();
+            try {
+                result = new ClaimedRun(runner).run(settings, sink, redisSettings(), redis.force(), interruption);
+            } finally {
+                interruption.disarm();
+            }
         }
         TerminationSummary terminationSummary = result.terminationSummary(target, settings);
         TerminationLog log = terminationLog();

@@ -36,6 +36,11 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
         }
     }
 
+    /** {@code 30s}, {@code 2m}, {@code 1h30m}, {@code 0.5s}: how messages show a duration. */
+    static String format(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static Duration positive(Duration d, String value) {
         if (d.isNegative() || d.isZero()) {
             throw new CommandLine.TypeConversionException("'" + value + "' must be a positive duration, e.g. 30s");

@@ -5,6 +5,9 @@ import picocli.CommandLine.Option;
 
 /** Who is collecting: the benchmark uuid, the node and the pod (stockpile-wrapper's -u, -n, -N). */
 public final class IdentityOptions {
+    /** Room for any benchmark id (a uuid has 36 characters) while still naming a folder and a Redis key. */
+    static final int MAX_UUID_LENGTH = 128;
+
     @Option(names = {AgentFlags.UUID_SHORT, AgentFlags.UUID}, paramLabel = "<uuid>",
             description = "Benchmark uuid stamped on every document; generated and printed when missing.")
     String uuid;
@@ -15,6 +18,13 @@ public final class IdentityOptions {
 
     @Option(names = {AgentFlags.PODNAME_SHORT, AgentFlags.PODNAME}, paramLabel = "<pod>", description = "Pod name stamped on documents.")
     String podName;
+
+    /** @throws BackpackException (usage) naming the flag whose value cannot be a uuid, node or pod name */
+    void validate() {
+        FlagValues.requireText("-u/--uuid", uuid, MAX_UUID_LENGTH);
+        FlagValues.requireName("-n/--nodename", nodeName);
+        FlagValues.requireName("-N/--podname", podName);
+    }
 
     public String uuid() {
         return uuid;

@@ -3,6 +3,7 @@ package dev.backpack.agent.cli;
 import dev.backpack.contract.AgentFlags;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** How the agent reports back to Kubernetes: termination message, readiness file, serve address. */
@@ -24,6 +25,24 @@ public final class LifecycleOptions {
     @Option(names = AgentFlags.LISTEN, paramLabel = "<[host:]port>",
             description = "Address of the HTTP endpoints of 'backpack serve' (default port " + AgentFlags.DEFAULT_SERVE_PORT + ").")
     String listen;
+
+    /** Files written at the end of a run must be writable places, known before anything is collected. */
+    void validate() {
+        if (terminationLog != null && Files.isDirectory(terminationLog)) {
+            throw BackpackException.usage(AgentFlags.TERMINATION_LOG + " " + terminationLog
+                    + " is a folder; give a file path");
+        }
+        if (readyFile != null) {
+            Path folder = readyFile.toAbsolutePath().getParent();
+            if (Files.isDirectory(readyFile)) {
+                throw BackpackException.usage(AgentFlags.READY_FILE + " " + readyFile + " is a folder; give a file path");
+            }
+            if (folder != null && !Files.isDirectory(folder)) {
+                throw BackpackException.usage(AgentFlags.READY_FILE + " " + readyFile + ": the folder " + folder
+                        + " does not exist; create it or choose another path");
+            }
+        }
+    }
 
     public boolean optional() {
         return optional;

@@ -14,7 +14,7 @@ public final class OutputOptions {
     @Option(names = AgentFlags.JSON, description = "Print a machine-readable JSON summary instead of the table.")
     boolean json;
 
-    @Option(names = AgentFlags.VERBOSE, description = "Show stack traces with errors.")
+    @Option(names = AgentFlags.VERBOSE, description = "Show stack traces with errors, also of failures the run reports in one line (a module, a delivery).")
     boolean verbose;
 
     public Path output() {

@@ -10,19 +10,27 @@ public final class RedisOptions {
             description = "Redis host used to collect once per uuid and node (with --server).")
     String redisHost;
 
-    @Option(names = AgentFlags.REDIS_PORT, paramLabel = "<port>", defaultValue = "" + RedisKeys.DEFAULT_PORT,
-            description = "Redis port (default: ${DEFAULT-VALUE}).")
-    int redisPort;
+    @Option(names = AgentFlags.REDIS_PORT, paramLabel = "<port>",
+            description = "Redis port (default: " + RedisKeys.DEFAULT_PORT + ").")
+    Integer redisPort;
 
     @Option(names = AgentFlags.FORCE, description = "Collect even if Redis says this node was already collected.")
     boolean force;
+
+    void validate() {
+        if (redisHost != null && (redisHost.isBlank() || redisHost.chars().anyMatch(Character::isWhitespace))) {
+            throw BackpackException.usage(AgentFlags.REDIS_IP + " '" + FlagValues.excerpt(redisHost)
+                    + "' is not a host; give a host name or IP address, or leave the flag out");
+        }
+        FlagValues.requirePort(AgentFlags.REDIS_PORT, redisPort);
+    }
 
     public String redisHost() {
         return redisHost;
     }
 
     public int redisPort() {
-        return redisPort;
+        return redisPort == null ? RedisKeys.DEFAULT_PORT : redisPort;
     }
 
     public boolean force() {

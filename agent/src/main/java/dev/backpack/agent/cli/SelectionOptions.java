@@ -18,12 +18,26 @@ public final class SelectionOptions {
             description = "Comma list of tags or module names to leave out; wins over --tags.")
     List<String> skipTags = new ArrayList<>();
 
-    /** @throws BackpackException (usage) naming the unknown tags and listing the known ones */
+    /**
+     * @throws BackpackException (usage) naming the unknown tags and listing the known ones, or saying that
+     *                           the flags select no module: a run that collects nothing is never what was meant
+     */
     public TagSelection selection() {
+        if (!tags.isEmpty() && tags.stream().allMatch(String::isBlank)) {
+            throw BackpackException.usage(AgentFlags.TAGS + " is empty; name at least one tag or module (e.g. "
+                    + AgentFlags.TAGS + "=common), or leave it out for the default");
+        }
+        TagSelection selection;
         try {
-            return TagSelection.of(tags, skipTags);
+            selection = TagSelection.of(tags, skipTags);
         } catch (UnknownTagException e) {
             throw BackpackException.usage(e.getMessage());
         }
+        if (selection.modules().isEmpty()) {
+            throw BackpackException.usage(AgentFlags.TAGS + " " + String.join(",", selection.tags()) + " with "
+                    + AgentFlags.SKIP_TAGS + " " + String.join(",", selection.skipTags())
+                    + " selects no module; skip fewer tags");
+        }
+        return selection;
     }
 }

@@ -42,6 +42,25 @@ public final class ServerOptions {
                     + "server and the cluster, e.g. 30s, 2m, PT1M (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    /** The longest --timeout taken: longer is a typo, and would overflow the HTTP client's millisecond timeouts. */
+    static final Duration MAX_TIMEOUT = Duration.ofHours(24);
+
+    /** Value checks that need no network; the address itself is parsed by {@link SinkSelector}. */
+    void validate() {
+        FlagValues.requirePort("-p/--port", port);
+        if (indexRetries < 0) {
+            throw BackpackException.usage(AgentFlags.INDEX_RETRIES + " must be 0 or more, got " + indexRetries);
+        }
+        if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw BackpackException.usage(AgentFlags.TIMEOUT + " must be at most 24h, got " + DurationConverter.format(timeout));
+        }
+    }
+
+    /** Whether -s names an https:// server (the only kind TLS flags apply to). */
+    boolean isHttps() {
+        return hasServer() && server.strip().regionMatches(true, 0, "https://", 0, 8);
+    }
+
     public String server() {
         return server;
     }

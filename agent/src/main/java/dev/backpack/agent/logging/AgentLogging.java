@@ -56,6 +56,16 @@ public final class AgentLogging extends ContextAwareBase implements Configurator
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
+    /**
+     * {@code --verbose}: the agent's own DEBUG lines, which carry the stack traces of failures the run
+     * contains (a module's error, a failed bulk request) and reports in one line otherwise.
+     */
+    public static void verbose() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger("dev.backpack").setLevel(Level.DEBUG);
+        }
+    }
+
     /** {@code 2026-11-26T16:40:00.123Z WARN  SearchSink: message}, then a stack trace if there is one. */
     static final class OneLineLayout extends LayoutBase<ILoggingEvent> {
         @Override

@@ -14,6 +14,9 @@ import dev.backpack.contract.MetadataDocument;
 import dev.backpack.contract.MetadataModule;
 import dev.backpack.contract.RawResultDocument;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +34,7 @@ import java.util.Map;
  * and an error record in the raw result, and the remaining modules still run.
  */
 public final class CollectionRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(CollectionRunner.class);
     private final CollectorFactory collectors;
     private final Clock clock;
     private final String version;
@@ -76,6 +80,7 @@ public final class CollectionRunner {
         try {
             report = sink.deliver(documents, rawDocument);
         } catch (RuntimeException e) {
+            LOG.debug("delivery to {} failed", sink.describe(), e);
             deliveryError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         return new RunSummary(settings.uuid(), settings.nodeName(), sink.describe(), outcomes, documents.size(), report,
@@ -104,6 +109,7 @@ public final class CollectionRunner {
             return new ModuleOutcome(module, ModuleStatus.OK, docs.size(), took, null, facts.notes());
         } catch (Exception | LinkageError e) {
             // Contained: one module's failure must not cost the others (StackOverflow/OOM still propagate).
+            LOG.debug("module {} failed", module.moduleName(), e);
             String reason = describe(e);
             raw.put(module.moduleName(), Map.of("error", reason));
             return new ModuleOutcome(module, ModuleStatus.ERROR, 0, Duration.ofNanos(System.nanoTime() - start),

@@ -1,5 +1,8 @@
 package dev.backpack.agent.jar;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backpack.agent.sink.search.SilentServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,11 +10,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The runnable jar as users run it: {@code java -jar agent/target/backpack.jar ...} in a fresh JVM. */
@@ -46,11 +53,93 @@ class BackpackJarIT {
         assertThat(run.stderr().strip()).hasLineCount(1).startsWith("backpack: unknown tag nope in --tags");
     }
 
+    /** Issue 16: four agents at once, one --output, different uuids: every line whole, every run kept. */
+    @Test
+    void fourAgentsIntoOneFolderAtOnceLoseNothing() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "the shaded jar is built in the package phase: run mvn verify");
+        List<Process> agents = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            agents.add(start(List.of("--host-root", "src/test/resources/hosts/baremetal-sriov", "--tags", "common",
+                    "-u", "shared-" + i, "--output", out.toString()), "agent-" + i));
+        }
+        for (Process agent : agents) {
+            assertThat(agent.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(agent.exitValue()).as(Files.readString(logs.resolve("agent-" + agents.indexOf(agent) + ".err")))
+                    .isZero();
+        }
+        ObjectMapper json = new ObjectMapper();
+        try (var files = Files.list(out)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".ndjson")).toList()) {
+                Map<String, Integer> byUuid = new TreeMap<>();
+                for (String line : Files.readAllLines(file)) {
+                    byUuid.merge(json.readTree(line).get("uuid").asText(), 1, Integer::sum); // a torn line throws
+                }
+                assertThat(byUuid).as(file.getFileName().toString())
+                        .containsOnlyKeys("shared-0", "shared-1", "shared-2", "shared-3");
+                assertThat(new java.util.HashSet<>(byUuid.values())).as(file + ": every run the same count").hasSize(1);
+            }
+        }
+        assertThat(Files.readAllLines(out.resolve("stockpile-results-raw.ndjson"))).hasSize(4);
+    }
+
+    /** Issue 16: SIGTERM during delivery exited 143 silently; now it says what was delivered and why it stopped. */
+    @Test
+    void sigtermDuringDeliverySaysHowFarItGotAndWritesTheTerminationLog() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "the shaded jar is built in the package phase: run mvn verify");
+        Path terminationLog = logs.resolve("termination-log");
+        try (SilentServer silent = new SilentServer()) {
+            Process agent = start(List.of("--host-root", "src/test/resources/hosts/baremetal-sriov", "--tags", "cpu",
+                    "-u", "sigterm", "-s", "127.0.0.1:" + silent.port(), "--timeout", "2m",
+                    "--termination-log", terminationLog.toString()), "sigterm");
+            Path stderr = logs.resolve("sigterm.err");
+            await().atMost(Duration.ofSeconds(60)).until(() -> silent.accepted() > 0
+                    && Files.readString(stderr).contains("delivering"));
+
+            agent.destroy(); // SIGTERM, as the kubelet sends it
+
+            assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(agent.exitValue()).isEqualTo(143);
+            assertThat(Files.readString(stderr)).contains("backpack: terminated while delivering to http://127.0.0.1:"
+                    + silent.port() + ": 0 of 1 documents delivered");
+            JsonNode summary = new ObjectMapper().readTree(Files.readString(terminationLog));
+            assertThat(summary.get("status").asText()).isEqualTo("failed");
+            assertThat(summary.get("errors").get(0).asText()).startsWith("terminated while delivering");
+        }
+    }
+
+    /** Issue 16: --verbose promised stack traces, but a failed delivery showed none. */
+    @Test
+    void verboseShowsTheStackTraceOfAFailedDelivery() throws Exception {
+        int closed;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        String[] args = {"--host-root", "src/test/resources/hosts/baremetal-sriov", "--tags", "cpu", "-u", "verbose",
+                "-s", "127.0.0.1:" + closed, "--index-retries", "0", "--timeout", "5s"};
+        Run quiet = java(args);
+        List<String> verboseArgs = new ArrayList<>(List.of(args));
+        verboseArgs.add("--verbose");
+        Run verbose = java(verboseArgs.toArray(String[]::new));
+
+        assertThat(quiet.exitCode()).isEqualTo(1);
+        assertThat(quiet.stderr()).contains("cannot connect to").doesNotContain("\tat ");
+        assertThat(verbose.exitCode()).isEqualTo(1);
+        assertThat(verbose.stderr()).contains("ConnectException", "\tat ");
+    }
+
     @Test
     void versionComesFromTheBuild() throws Exception {
         Run run = java("--version");
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout().strip()).matches("backpack \\d+\\.\\d+\\.\\d+.*");
+    }
+
+    private Process start(List<String> args, String name) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectOutput(logs.resolve(name + ".out").toFile())
+                .redirectError(logs.resolve(name + ".err").toFile()).start();
     }
 
     private Run java(String... args) throws IOException, InterruptedException {

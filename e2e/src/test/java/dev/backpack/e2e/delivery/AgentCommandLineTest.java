@@ -1,5 +1,10 @@
 package dev.backpack.e2e.delivery;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backpack.agent.cli.CliEnvironment;
@@ -9,13 +14,16 @@ import dev.backpack.agent.collector.k8s.KubernetesAccess;
 import dev.backpack.agent.host.CommandRunner;
 import dev.backpack.contract.RedisKeys;
 import dev.backpack.e2e.servers.FreePorts;
+import dev.backpack.e2e.servers.HttpsAuthProxy;
 import dev.backpack.e2e.servers.OpenSearchServer;
 import dev.backpack.e2e.servers.RedisFixture;
+import dev.backpack.e2e.servers.SelfSignedCertificate;
 import dev.backpack.e2e.servers.ServersExtension;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPooled;
 
 import java.io.PrintWriter;
@@ -167,6 +175,107 @@ class AgentCommandLineTest {
         assertThat(agent.exitValue()).as(log()).isIn(0, 143);
         assertThat(log()).contains("stopped");
         assertThat(ready).doesNotExist();
+    }
+
+    /**
+     * Issue 11: the password never appears in what the agent produces: stdout, stderr, its log lines
+     * (stack traces included, with --verbose), the termination message, the output files and the
+     * documents in the index. Given in the URL, in a file, in the environment; right and wrong; in
+     * process and as the jar in its own JVM; against real OpenSearch behind a TLS proxy asking for basic auth.
+     */
+    @Test
+    void thePasswordAppearsNowhereTheAgentWrites(OpenSearchServer openSearch) throws Exception {
+        String user = "elastic";
+        String password = "S3cr3t-Pa55-e2e";
+        String wrong = "Wr0ng-Pa55-e2e";
+        SelfSignedCertificate certificate = new SelfSignedCertificate(dir);
+        Path passwordFile = Files.writeString(dir.resolve("password"), password + "\n");
+        Path userFile = Files.writeString(dir.resolve("username"), user + "\n");
+        Path terminationLog = dir.resolve("termination-log");
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
+        Logger agentLogger = (Logger) LoggerFactory.getLogger("dev.backpack");
+        Level agentLevel = agentLogger.getLevel(); // --verbose in process turns DEBUG on for the whole JVM
+        StringBuilder everything = new StringBuilder();
+        List<String> uuids = new ArrayList<>();
+        try (HttpsAuthProxy proxy = new HttpsAuthProxy(openSearch.url(), certificate, user, password)) {
+            String withPassword = "https://" + user + ":" + password + "@localhost:" + proxy.port();
+            String withWrongPassword = "https://" + user + ":" + wrong + "@localhost:" + proxy.port();
+            List<List<String>> runs = List.of(
+                    List.of("-s", withPassword, "--json"),
+                    List.of("-s", withPassword, "--verbose"),
+                    List.of("-s", proxy.url(), "--username-file", userFile.toString(), "--password-file",
+                            passwordFile.toString()),
+                    List.of("-s", withWrongPassword, "--verbose", "--index-retries", "0"),
+                    List.of("--output", dir.resolve("files").toString(), "--password-file", passwordFile.toString()));
+            for (List<String> run : runs) {
+                String uuid = TestDocuments.newUuid();
+                uuids.add(uuid);
+                Result r = backpack(Map.of(), secretArgs(run, uuid, certificate, terminationLog));
+                everything.append(r.out()).append(r.err()).append(Files.readString(terminationLog));
+            }
+            String envUuid = TestDocuments.newUuid();
+            uuids.add(envUuid);
+            Result fromEnv = backpack(Map.of("BACKPACK_ES_USERNAME", user, "BACKPACK_ES_PASSWORD", password),
+                    secretArgs(List.of("-s", proxy.url(), "--verbose"), envUuid, certificate, terminationLog));
+            assertThat(fromEnv.exitCode()).as(fromEnv.err()).isZero();
+            everything.append(fromEnv.out()).append(fromEnv.err()).append(Files.readString(terminationLog));
+
+            if (Files.isRegularFile(JAR)) {
+                for (String server : List.of(withPassword, withWrongPassword)) {
+                    String uuid = TestDocuments.newUuid();
+                    uuids.add(uuid);
+                    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                            "java").toString(), "-jar", JAR.toString()));
+                    command.addAll(List.of(secretArgs(List.of("-s", server, "--verbose", "--index-retries", "0"), uuid,
+                            certificate, terminationLog)));
+                    Process agent = new ProcessBuilder(command).redirectErrorStream(true)
+                            .redirectOutput(dir.resolve("agent.log").toFile()).start();
+                    assertThat(agent.waitFor(120, TimeUnit.SECONDS)).isTrue();
+                    everything.append(log()).append(Files.readString(terminationLog));
+                }
+            }
+        } finally {
+            root.detachAppender(logs);
+            agentLogger.setLevel(agentLevel);
+        }
+        for (ILoggingEvent event : logs.list) {
+            everything.append(event.getFormattedMessage()).append('\n');
+            if (event.getThrowableProxy() != null) {
+                everything.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+            }
+        }
+        try (var files = Files.list(dir.resolve("files"))) {
+            for (Path file : files.toList()) {
+                everything.append(Files.readString(file));
+            }
+        }
+        openSearch.request("POST", "/_refresh", null);
+        String indexed = openSearch.request("POST", "/*-metadata,stockpile-results-raw/_search?size=10000",
+                "{\"query\":{\"terms\":{\"uuid.keyword\":" + JSON.writeValueAsString(uuids) + "}}}").body();
+        String rawIndexed = openSearch.request("POST", "/stockpile-results-raw/_search?size=100",
+                "{\"query\":{\"terms\":{\"uuid\":" + JSON.writeValueAsString(uuids) + "}}}").body();
+        assertThat(JSON.readTree(rawIndexed).at("/hits/total/value").asInt()).as("raw documents indexed").isPositive();
+        assertThat(everything.toString()).as("the runs said something").contains("cpuinfo", "rejected the credentials");
+        String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String secret : List.of(password, wrong, basic)) {
+            assertThat(everything.toString()).as("agent output").doesNotContain(secret);
+            assertThat(indexed + rawIndexed).as("indexed documents").doesNotContain(secret);
+        }
+    }
+
+    private static String[] secretArgs(List<String> run, String uuid, SelfSignedCertificate certificate,
+                                       Path terminationLog) {
+        List<String> args = new ArrayList<>(run);
+        if (run.contains("-s")) {
+            args.addAll(List.of("--cacert", certificate.pem().toString()));
+        }
+        args.addAll(List.of("-u", uuid, "-n", "secret-node", "-N", "secret-pod", "--tags", "cpu,memory",
+                "--host-root", HOST.toString(), "--timeout", "20s", "--termination-log", terminationLog.toString()));
+        return args.toArray(String[]::new);
     }
 
     private String log() {

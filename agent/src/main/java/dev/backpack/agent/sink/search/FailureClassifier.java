@@ -1,5 +1,6 @@
 package dev.backpack.agent.sink.search;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.backpack.contract.AgentFlags;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.transport.httpclient5.ResponseException;
@@ -10,12 +11,16 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * Turns what opensearch-java and httpclient5 throw into a {@link SearchFailure}. Messages name the
  * server without credentials and say what to do; {@link SecretRedactor} scrubs anything echoed back.
  */
 final class FailureClassifier {
+    /** What the JDK's TLS engine says when the first bytes back are not TLS (a plain-HTTP server's error page). */
+    private static final Pattern PLAINTEXT_REPLY = Pattern.compile("plaintext connection|Unrecognized SSL message"
+            + "|Unsupported or unrecognized SSL message");
     private final ServerAddress address;
     private final SecretRedactor redactor;
 
@@ -30,6 +35,11 @@ final class FailureClassifier {
             return fromStatus(status, detail(error));
         }
         if (find(error, SSLException.class) != null) {
+            String root = rootMessage(error);
+            if (address.isHttps() && PLAINTEXT_REPLY.matcher(root).find()) {
+                return new SearchFailure(SearchFailure.Kind.TLS, 0, "TLS handshake with " + address
+                        + " failed: the server answers in plain HTTP, not TLS; write http:// in -s/--server");
+            }
             String hint = address.isHttps()
                     ? "pass the server's CA with " + AgentFlags.CACERT + " (PEM), or " + AgentFlags.INSECURE_SKIP_VERIFY
                     + " to skip verification (unsafe)"
@@ -48,6 +58,14 @@ final class FailureClassifier {
         if (find(error, SocketTimeoutException.class) != null || find(error, TimeoutException.class) != null) {
             return new SearchFailure(SearchFailure.Kind.UNREACHABLE, 0, address + " did not answer in time ("
                     + redactor.redact(rootMessage(error)) + ")");
+        }
+        JsonProcessingException notJson = find(error, JsonProcessingException.class);
+        if (notJson != null) {
+            String looks = String.valueOf(notJson.getOriginalMessage()).startsWith("Unexpected character ('<'")
+                    ? "it looks like an HTML page" : "an unreadable answer";
+            return new SearchFailure(SearchFailure.Kind.REJECTED, 0, address + " answered with something that is not "
+                    + "JSON (" + looks + "); is -s/--server the address of an OpenSearch or Elasticsearch server, "
+                    + "not of a proxy, a dashboard or a login page?");
         }
         // Connection reset, closed before the response, and other I/O trouble: worth another try.
         return new SearchFailure(SearchFailure.Kind.UNREACHABLE, 0, "request to " + address + " failed: "

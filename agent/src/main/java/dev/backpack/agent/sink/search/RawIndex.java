@@ -17,14 +17,10 @@ import java.io.IOException;
 final class RawIndex {
     private static final Logger LOG = LoggerFactory.getLogger(RawIndex.class);
 
-    private final OpenSearchClient client;
     private volatile boolean ensured;
 
-    RawIndex(OpenSearchClient client) {
-        this.client = client;
-    }
-
-    void ensureExists() {
+    /** @param client bounded by the delivery's deadline */
+    void ensureExists(OpenSearchClient client) {
         if (ensured) {
             return;
         }

@@ -1,15 +1,19 @@
 package dev.backpack.agent.sink.search;
 
+import dev.backpack.agent.sink.DeliveryProgress;
 import dev.backpack.agent.sink.DeliveryReport;
 import dev.backpack.agent.sink.DocumentSink;
 import dev.backpack.contract.IndexNames;
 import dev.backpack.contract.MetadataDocument;
 import dev.backpack.contract.RawResultDocument;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Options;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -39,6 +44,7 @@ public final class SearchSink implements DocumentSink {
     private final FailureClassifier classifier;
     private final SSLContext sslContext;
     private final IndexProbe probe;
+    private final DeliveryProgress progress = new DeliveryProgress();
     private OpenSearchClient client;
     private RawIndex rawIndex;
 
@@ -56,7 +62,7 @@ public final class SearchSink implements DocumentSink {
     private synchronized OpenSearchClient client() {
         if (client == null) {
             client = SearchClientFactory.create(config, sslContext);
-            rawIndex = new RawIndex(client);
+            rawIndex = new RawIndex();
         }
         return client;
     }
@@ -71,7 +77,7 @@ public final class SearchSink implements DocumentSink {
         if (raw != null) {
             pending.add(new Pending(null, IndexNames.RAW, raw.id(), raw));
         }
-        Outcomes outcomes = new Outcomes();
+        Outcomes outcomes = new Outcomes(progress);
         documents.forEach(doc -> outcomes.module(doc.module()));
         OpenSearchClient client = client();
         for (int from = 0; from < pending.size(); from += config.bulkSize()) {
@@ -97,12 +103,16 @@ public final class SearchSink implements DocumentSink {
             }
             if (remaining.stream().anyMatch(p -> p.module == null)) {
                 // Before the bulk, or the bulk would auto-create the raw index with a dynamic mapping.
-                rawIndex.ensureExists();
+                rawIndex.ensureExists(within(client, deadline));
+                if (!deadline.allows(Duration.ZERO)) {
+                    fail(remaining, outcomes, "not sent: " + timeoutReached());
+                    return;
+                }
             }
             String retryReason;
             try {
                 List<BulkOperation> operations = remaining.stream().map(SearchSink::createOperation).toList();
-                BulkResponse response = client.bulk(b -> b.operations(operations));
+                BulkResponse response = within(client, deadline).bulk(b -> b.operations(operations));
                 remaining = collectItems(remaining, response.items(), outcomes);
                 if (remaining.isEmpty()) {
                     return;
@@ -110,6 +120,7 @@ public final class SearchSink implements DocumentSink {
                 // Refused items usually share one cause (a full write queue): report the first one's.
                 retryReason = outcomes.lastReason.get(remaining.get(0).id);
             } catch (IOException | OpenSearchException e) {
+                LOG.debug("bulk of {} documents to {}, attempt {}", remaining.size(), config.address(), attempt, e);
                 SearchFailure failure = classifier.classify(e);
                 if (!failure.retriable()) {
                     fail(remaining, outcomes, failure.message());
@@ -117,6 +128,7 @@ public final class SearchSink implements DocumentSink {
                 }
                 retryReason = failure.message();
             } catch (RuntimeException e) {
+                LOG.debug("bulk of {} documents to {}, attempt {}", remaining.size(), config.address(), attempt, e);
                 // e.g. a response that cannot be parsed: retrying would not change it.
                 fail(remaining, outcomes, classifier.classify(e).message());
                 return;
@@ -139,6 +151,19 @@ public final class SearchSink implements DocumentSink {
                 return;
             }
         }
+    }
+
+    /**
+     * The client with this request's response timeout cut to what is left of the delivery's deadline: the
+     * client-wide timeout is the whole {@code --timeout}, and a server that accepts and never answers would
+     * otherwise hold each request (the raw index check, then the bulk) that long.
+     */
+    private static OpenSearchClient within(OpenSearchClient client, Deadline deadline) {
+        Timeout left = Timeout.ofMilliseconds(Math.max(1, deadline.remaining().toMillis()));
+        return client.withTransportOptions(ApacheHttpClient5Options.DEFAULT.toBuilder()
+                .setRequestConfig(RequestConfig.custom().setResponseTimeout(left).setConnectionRequestTimeout(left)
+                        .build())
+                .build());
     }
 
     private static void fail(List<Pending> documents, Outcomes outcomes, String reason) {
@@ -220,6 +245,11 @@ public final class SearchSink implements DocumentSink {
     }
 
     @Override
+    public Optional<DeliveryProgress> progress() {
+        return Optional.of(progress);
+    }
+
+    @Override
     public synchronized void close() {
         if (client == null) {
             return;
@@ -245,8 +275,13 @@ public final class SearchSink implements DocumentSink {
         private final Map<String, int[]> counts = new TreeMap<>();
         private final Map<String, List<DeliveryReport.FailedDocument>> failures = new TreeMap<>();
         private final Map<String, String> lastReason = new java.util.HashMap<>();
+        private final DeliveryProgress progress;
         private boolean rawDelivered;
         private String rawFailure;
+
+        Outcomes(DeliveryProgress progress) {
+            this.progress = progress;
+        }
 
         void module(String module) {
             counts.computeIfAbsent(module, m -> new int[2]);
@@ -257,6 +292,7 @@ public final class SearchSink implements DocumentSink {
             if (p.module == null) {
                 rawDelivered = true;
             } else {
+                progress.delivered(1);
                 module(p.module);
                 counts.get(p.module)[0]++;
             }
@@ -266,6 +302,7 @@ public final class SearchSink implements DocumentSink {
             if (p.module == null) {
                 rawDelivered = true;
             } else {
+                progress.alreadyPresent(1);
                 module(p.module);
                 counts.get(p.module)[1]++;
             }
@@ -275,6 +312,7 @@ public final class SearchSink implements DocumentSink {
             if (p.module == null) {
                 rawFailure = reason;
             } else {
+                progress.failed(1);
                 module(p.module);
                 failures.get(p.module).add(new DeliveryReport.FailedDocument(p.id, reason));
             }
