@@ -106,7 +106,7 @@ class OshiOracleTest {
         Set<Integer> theirs = oshiCpu.getLogicalProcessors().stream().map(CentralProcessor.LogicalProcessor::getNumaNode)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(theirs).isEqualTo(numa.isEmpty() ? Set.of(0) : oursWithCpus);
-        assertThat(meminfo.get("numa")).asList().hasSize(numa.size());
+        assertThat(meminfo.get("numa")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(numa.size());
     }
 
     private static Set<String> levelAndType(Set<String> caches) {
