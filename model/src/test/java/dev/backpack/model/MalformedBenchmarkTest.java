@@ -100,7 +100,36 @@ class MalformedBenchmarkTest {
                         """, "spec.elasticsearch.insecureSkipVerify", "cannot be true together with caBundle"),
                 Arguments.of("metadata is a string", """
                         metadata: yes please
-                        """, "spec.metadata", "expected a mapping"));
+                        """, "spec.metadata", "expected a mapping"),
+                Arguments.of("workload image with a newline", """
+                        workload:
+                          name: byowl
+                          args: {image: "quay.io/a/b\\nlatest", commands: "echo"}
+                        """, "spec.workload.args.image", "must not contain spaces, line breaks"),
+                Arguments.of("workload image with spaces", """
+                        workload:
+                          name: byowl
+                          args: {image: "quay.io/a/b latest", commands: "echo"}
+                        """, "spec.workload.args.image", "is not an image reference"),
+                Arguments.of("node selector key that is not a qualified name", """
+                        workload:
+                          name: byowl
+                          args: {image: img, commands: echo, nodeselector: {"a b": "c"}}
+                        """, "spec.workload.args.nodeselector[a b]", "is not a valid label key"),
+                Arguments.of("node selector value Kubernetes rejects", """
+                        workload:
+                          name: byowl
+                          args: {image: img, commands: echo, nodeselector: {disk: "fast ssd"}}
+                        """, "spec.workload.args.nodeselector[disk]", "is not a valid label value"),
+                Arguments.of("node selector value is a list", """
+                        workload:
+                          name: byowl
+                          args: {image: img, commands: echo, nodeselector: {disk: [ssd]}}
+                        """, "spec.workload.args.nodeselector[disk]", "must be a string, not a list"),
+                Arguments.of("agent image with a newline", """
+                        metadata:
+                          image: "quay.io/a/b\\n"
+                        """, "spec.metadata.image", "line breaks"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -10,6 +10,7 @@ import dev.backpack.model.v1alpha1.WorkloadSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,6 +39,33 @@ public final class BenchmarkValidator {
     private static void validateWorkload(WorkloadSpec workload, List<Violation> out) {
         if (workload == null || workload.getName() == null || workload.getName().isBlank()) {
             out.add(new Violation("spec.workload.name", "is required, e.g. 'byowl'"));
+        }
+        if (workload != null && workload.getArgs() != null) {
+            validateConventionalArgs(workload.getArgs(), out);
+        }
+    }
+
+    /**
+     * The args every workload names alike ({@code image}, {@code nodeselector}) reach Kubernetes as they
+     * are, so what Kubernetes would refuse is refused here, naming the arg, before any template runs.
+     */
+    private static void validateConventionalArgs(Map<String, Object> args, List<Violation> out) {
+        if (args.get("image") instanceof String image && !image.isBlank()) {
+            KubernetesValues.imageProblem(image).ifPresent(p -> out.add(new Violation("spec.workload.args.image", p)));
+        }
+        if (args.get("nodeselector") instanceof Map<?, ?> selector) {
+            for (Map.Entry<?, ?> e : selector.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                String field = "spec.workload.args.nodeselector[" + KubernetesValues.shorten(key) + "]";
+                KubernetesValues.labelKeyProblem(key).ifPresent(p -> out.add(new Violation(field, p)));
+                Object value = e.getValue();
+                if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                    out.add(new Violation(field, "the value must be a string, not a " + (value instanceof Map<?, ?> ? "mapping" : "list")));
+                } else {
+                    KubernetesValues.labelValueProblem(value == null ? null : String.valueOf(value))
+                            .ifPresent(p -> out.add(new Violation(field, p)));
+                }
+            }
         }
     }
 
@@ -94,6 +122,8 @@ public final class BenchmarkValidator {
                 "stockpile_skip_tags", metadata.getStockpileSkipTagsSnakeCase(), out);
         if (metadata.getImage() != null && metadata.getImage().isBlank()) {
             out.add(new Violation("spec.metadata.image", "is empty; remove it to use the default agent image"));
+        } else if (metadata.getImage() != null) {
+            KubernetesValues.imageProblem(metadata.getImage()).ifPresent(p -> out.add(new Violation("spec.metadata.image", p)));
         }
     }
 

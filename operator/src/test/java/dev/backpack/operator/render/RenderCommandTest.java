@@ -136,7 +136,7 @@ class RenderCommandTest {
                     spec:
                       containers:
                         - name: fio
-                          image: "${args.image?json_string}"
+                          image: "${args.image}"
                 ---
                 apiVersion: v1
                 kind: ConfigMap
