@@ -1,10 +1,13 @@
 package dev.backpack.model;
 
+import dev.backpack.model.v1alpha1.Benchmark;
 import dev.backpack.model.validation.InvalidBenchmarkException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,7 +132,41 @@ class MalformedBenchmarkTest {
                 Arguments.of("agent image with a newline", """
                         metadata:
                           image: "quay.io/a/b\\n"
-                        """, "spec.metadata.image", "line breaks"));
+                        """, "spec.metadata.image", "line breaks"),
+                Arguments.of("label written as a mapping", """
+                        metadata:
+                          label: {node-role.kubernetes.io/worker: ""}
+                        """, "spec.metadata.label", "expected a list of [key, value] pairs, not a {key: value} mapping"),
+                Arguments.of("label pair written as a mapping", """
+                        metadata:
+                          label: [{foo: bar}]
+                        """, "spec.metadata.label[0]", "not a {key: value} mapping"),
+                Arguments.of("label pair with an empty key", """
+                        metadata:
+                          label: [["", worker]]
+                        """, "spec.metadata.label[0]", "the key must not be empty"),
+                Arguments.of("label key Kubernetes rejects", """
+                        metadata:
+                          label: [["a b", c]]
+                        """, "spec.metadata.label[0]", "is not a valid label key"),
+                Arguments.of("label value Kubernetes rejects", """
+                        metadata:
+                          label: [[disk, "fast ssd"]]
+                        """, "spec.metadata.label[0]", "is not a valid label value"));
+    }
+
+    @Test
+    void labelPairsWithAnEmptyValueSelectRoleLabels() throws Exception {
+        Benchmark b = BenchmarkYaml.parseValid(Resources.benchmarkWithSpecFragment("""
+                metadata:
+                  collection: true
+                  targeted: false
+                  label: [[node-role.kubernetes.io/worker, ""], [rack, 42]]
+                elasticsearch: {server: es}
+                workload: {name: byowl}
+                """));
+        assertThat(b.getSpec().getMetadata().labelOrEmpty())
+                .containsExactly(List.of("node-role.kubernetes.io/worker", ""), List.of("rack", "42"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -108,8 +108,11 @@ public final class BenchmarkValidator {
             if (pair == null || pair.size() != 2) {
                 out.add(new Violation("spec.metadata.label[" + i + "]", "must be a [key, value] pair, got "
                         + (pair == null ? "null" : pair.size() + " item" + (pair.size() == 1 ? "" : "s"))));
-            } else if (pair.stream().anyMatch(s -> s == null || s.isBlank())) {
-                out.add(new Violation("spec.metadata.label[" + i + "]", "key and value must not be empty"));
+            } else {
+                // Role labels (node-role.kubernetes.io/worker) have the empty value: [key, ''] selects them.
+                String field = "spec.metadata.label[" + i + "]";
+                KubernetesValues.labelKeyProblem(pair.get(0)).ifPresent(p -> out.add(new Violation(field, p)));
+                KubernetesValues.labelValueProblem(pair.get(1)).ifPresent(p -> out.add(new Violation(field, p)));
             }
         }
         checkTags("spec.metadata.stockpileTags", metadata.getStockpileTags(), out);

@@ -78,6 +78,28 @@ class PlannerTest {
     }
 
     @Test
+    void anEmptyLabelValueSelectsNodesWhoseLabelIsEmpty() throws Exception {
+        Plan plan = planner.plan(TestBenchmarks.parse("""
+                apiVersion: ripsaw.cloudbulldozer.io/v1alpha1
+                kind: Benchmark
+                metadata: {name: workers, namespace: my-ripsaw}
+                spec:
+                  elasticsearch: {server: es}
+                  metadata:
+                    collection: true
+                    targeted: false
+                    label: [[node-role.kubernetes.io/worker, ""]]
+                  workload: {name: byowl, args: {image: img, commands: echo}}
+                """), UUID);
+        var expression = plan.agents().orElseThrow().getSpec().getTemplate().getSpec().getAffinity().getNodeAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms().get(0)
+                .getMatchExpressions().get(0);
+        assertThat(expression.getKey()).isEqualTo("node-role.kubernetes.io/worker");
+        assertThat(expression.getOperator()).isEqualTo("In");
+        assertThat(expression.getValues()).containsExactly("");
+    }
+
+    @Test
     void daemonSetModeRendersTheAgentsAndLeavesTheWorkloadAlone() throws Exception {
         Plan plan = planner.plan(TestBenchmarks.reference("daemonset-label.yaml"), UUID);
         assertThat(podSpec(plan).getInitContainers()).isNullOrEmpty();
