@@ -133,6 +133,14 @@ class MalformedBenchmarkTest {
                         metadata:
                           image: "quay.io/a/b\\n"
                         """, "spec.metadata.image", "line breaks"),
+                Arguments.of("server user info without a password", """
+                        elasticsearch: {server: "https://writer@es.example:9243"}
+                        """, "spec.elasticsearch.server", "'https://***@es.example:9243': user info must be user:password"),
+                Arguments.of("credentials both in the server URL and in a Secret", """
+                        elasticsearch:
+                          server: "https://writer:pw@es.example:9243"
+                          credentialsSecret: {name: es-credentials}
+                        """, "spec.elasticsearch.server", "credentialsSecret is set too"),
                 Arguments.of("label written as a mapping", """
                         metadata:
                           label: {node-role.kubernetes.io/worker: ""}

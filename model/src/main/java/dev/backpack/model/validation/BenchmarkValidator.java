@@ -1,6 +1,7 @@
 package dev.backpack.model.validation;
 
 import dev.backpack.contract.Tags;
+import dev.backpack.model.ServerUserInfo;
 import dev.backpack.model.v1alpha1.BenchmarkSpec;
 import dev.backpack.model.v1alpha1.CaBundleRef;
 import dev.backpack.model.v1alpha1.ElasticsearchSpec;
@@ -91,6 +92,15 @@ public final class BenchmarkValidator {
         if (credentials != null && (credentials.getName() == null || credentials.getName().isBlank())) {
             out.add(new Violation("spec.elasticsearch.credentialsSecret.name", "is required: the Secret holding username and password"));
         }
+        ServerUserInfo.of(server).ifPresent(userInfo -> {
+            if (userInfo.username().isEmpty() || userInfo.password().isEmpty()) {
+                out.add(new Violation("spec.elasticsearch.server", "'" + ServerUserInfo.redact(server)
+                        + "': user info must be user:password (percent-encode special characters)"));
+            } else if (credentials != null) {
+                out.add(new Violation("spec.elasticsearch.server", "'" + ServerUserInfo.redact(server)
+                        + "' carries credentials and credentialsSecret is set too: keep one (the Secret is safer)"));
+            }
+        });
         CaBundleRef ca = es.getCaBundle();
         if (ca != null && (ca.getSecretName() == null) == (ca.getConfigMapName() == null)) {
             out.add(new Violation("spec.elasticsearch.caBundle", "name exactly one of secretName or configMapName"));

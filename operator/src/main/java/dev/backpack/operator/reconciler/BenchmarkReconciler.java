@@ -6,6 +6,7 @@ import dev.backpack.model.v1alpha1.BenchmarkStatus;
 import dev.backpack.operator.dependent.AgentDaemonSetDependent;
 import dev.backpack.operator.dependent.AgentsReadyBeforeWorkloadCondition;
 import dev.backpack.operator.dependent.AgentsReadyCondition;
+import dev.backpack.operator.dependent.CredentialsSecretWriter;
 import dev.backpack.operator.dependent.DaemonSetModeCondition;
 import dev.backpack.operator.dependent.Plans;
 import dev.backpack.operator.dependent.WorkloadDependent;
@@ -119,6 +120,7 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
             return patch(benchmark, context, StatusFactory.planFailed(uuid, generation, e, conditions, now));
         }
         Plans.put(context, plan);
+        plan.credentials().ifPresent(secret -> CredentialsSecretWriter.write(context.getClient(), secret, benchmark));
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
         AgentReadiness agents = mode == CollectionMode.DAEMONSET ? AgentsReadyCondition.readiness(context) : null;

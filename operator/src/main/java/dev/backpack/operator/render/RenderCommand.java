@@ -94,6 +94,11 @@ public class RenderCommand implements Callable<Integer> {
             String effectiveUuid = PREVIEW_UUID.equals(uuid) && benchmark.getStatus() != null
                     && benchmark.getStatus().getUuid() != null ? benchmark.getStatus().getUuid() : uuid;
             Plan plan = new Planner(config).plan(benchmark, effectiveUuid);
+            plan.credentials().ifPresent(secret -> out.print("# The operator creates Secret "
+                    + secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName()
+                    + " (owned by the Benchmark, keys " + String.join(" and ", secret.getData().keySet().stream().sorted().toList())
+                    + ") from the user info of spec.elasticsearch.server;\n# the agents read it through secretKeyRef."
+                    + " Its values are not shown.\n"));
             KubernetesSerialization yamlWriter = new KubernetesSerialization();
             for (HasMetadata object : plan.all()) {
                 out.print(yamlWriter.asYaml(object));

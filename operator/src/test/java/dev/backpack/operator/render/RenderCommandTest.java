@@ -54,6 +54,22 @@ class RenderCommandTest {
     }
 
     @Test
+    void credentialsInTheServerUrlAreNamedAsASecretNeverShown() throws IOException {
+        Path cr = write("b.yaml", TestBenchmarks.read("reference/enable-collection-with-es.yaml")
+                .replace("\"my.elastic.server.foo\"", "\"https://writer:s3cr3t-pw@es.example:9243\""));
+        int code = run(Map.of(), "render", "-f", cr.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).doesNotContain("s3cr3t-pw").doesNotContain("writer")
+                .startsWith("# The operator creates Secret my-ripsaw/byowl-benchmark-es-credentials (owned by the"
+                        + " Benchmark, keys password and username)");
+        Job job = (Job) objects(out.toString().replaceAll("(?m)^#.*\n", "")).get(0);
+        var agent = job.getSpec().getTemplate().getSpec().getInitContainers().get(0);
+        assertThat(agent.getArgs()).contains("-s=https://es.example:9243");
+        assertThat(agent.getEnv()).extracting(e -> e.getValueFrom().getSecretKeyRef() == null ? null
+                : e.getValueFrom().getSecretKeyRef().getName()).contains("byowl-benchmark-es-credentials");
+    }
+
+    @Test
     void rendersTheTargetedJobWithTheGivenUuidAndRedis() throws IOException {
         Path cr = write("b.yaml", TestBenchmarks.read("reference/enable-collection-with-es.yaml"));
         int code = run(Map.of(), "render", "-f", cr.toString(), "--uuid", "abcdef12-0000-0000-0000-000000000000",
