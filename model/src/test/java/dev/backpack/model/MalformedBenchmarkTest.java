@@ -1,6 +1,7 @@
 package dev.backpack.model;
 
 import dev.backpack.model.v1alpha1.Benchmark;
+import dev.backpack.model.validation.BenchmarkValidator;
 import dev.backpack.model.validation.InvalidBenchmarkException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -141,6 +142,27 @@ class MalformedBenchmarkTest {
                           server: "https://writer:pw@es.example:9243"
                           credentialsSecret: {name: es-credentials}
                         """, "spec.elasticsearch.server", "credentialsSecret is set too"),
+                Arguments.of("server with an ftp scheme", """
+                        elasticsearch: {server: "ftp://x"}
+                        """, "spec.elasticsearch.server", "scheme 'ftp' is not http or https"),
+                Arguments.of("ftp server with a password is redacted", """
+                        elasticsearch: {server: "ftp://u:pw@x"}
+                        """, "spec.elasticsearch.server", "'ftp://***@x': scheme 'ftp'"),
+                Arguments.of("service account in capitals", """
+                        metadata: {serviceaccount: MySA}
+                        """, "spec.metadata.serviceaccount", "'MySA' is not a Kubernetes name"),
+                Arguments.of("service account with a slash", """
+                        metadata: {serviceaccount: a/b}
+                        """, "spec.metadata.serviceaccount", "'a/b' is not a Kubernetes name"),
+                Arguments.of("skip tags all", """
+                        metadata: {stockpileSkipTags: [all]}
+                        """, "spec.metadata.stockpileSkipTags", "skipping 'all' collects nothing"),
+                Arguments.of("skip tags all, snake case", """
+                        metadata: {stockpile_skip_tags: [all]}
+                        """, "spec.metadata.stockpile_skip_tags", "collects nothing"),
+                Arguments.of("clients beyond a whole number of pods", """
+                        workload: {name: byowl, args: {image: img, commands: echo, clients: 99999999999}}
+                        """, "spec.workload.args.clients", "is 99999999999; at most 2147483647"),
                 Arguments.of("label written as a mapping", """
                         metadata:
                           label: {node-role.kubernetes.io/worker: ""}
@@ -161,6 +183,22 @@ class MalformedBenchmarkTest {
                         metadata:
                           label: [[disk, "fast ssd"]]
                         """, "spec.metadata.label[0]", "is not a valid label value"));
+    }
+
+    @Test
+    void labelsInTargetedModeAreAcceptedWithAWarning() throws Exception {
+        Benchmark b = BenchmarkYaml.parseValid(Resources.benchmarkWithSpecFragment("""
+                metadata: {collection: true, label: [[foo, bar]]}
+                elasticsearch: {server: es}
+                workload: {name: byowl}
+                """));
+        assertThat(BenchmarkValidator.warnings(b.getSpec())).singleElement()
+                .satisfies(w -> assertThat(w.toString()).contains("spec.metadata.label").contains("ignored with targeted: true"));
+        assertThat(BenchmarkValidator.warnings(BenchmarkYaml.parseValid(Resources.benchmarkWithSpecFragment("""
+                metadata: {collection: true, targeted: false, label: [[foo, bar]]}
+                elasticsearch: {server: es}
+                workload: {name: byowl}
+                """)).getSpec())).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.backpack.model.v1alpha1.WorkloadSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -37,6 +38,20 @@ public final class BenchmarkValidator {
         return out;
     }
 
+    /**
+     * What is valid but probably not what the user meant: the Benchmark runs, and these are said (by
+     * {@code render} and in the operator's log) rather than silently ignored.
+     */
+    public static List<Violation> warnings(BenchmarkSpec spec) {
+        List<Violation> out = new ArrayList<>();
+        MetadataSpec metadata = spec == null ? new MetadataSpec() : spec.metadataOrDefaults();
+        if (metadata.targetedOrDefault() && !metadata.labelOrEmpty().isEmpty()) {
+            out.add(new Violation("spec.metadata.label", "is ignored with targeted: true (the agents run in the"
+                    + " workload's pods); set targeted: false to run them as a DaemonSet on the labelled nodes"));
+        }
+        return out;
+    }
+
     private static void validateWorkload(WorkloadSpec workload, List<Violation> out) {
         if (workload == null || workload.getName() == null || workload.getName().isBlank()) {
             out.add(new Violation("spec.workload.name", "is required, e.g. 'byowl'"));
@@ -53,6 +68,10 @@ public final class BenchmarkValidator {
     private static void validateConventionalArgs(Map<String, Object> args, List<Violation> out) {
         if (args.get("image") instanceof String image && !image.isBlank()) {
             KubernetesValues.imageProblem(image).ifPresent(p -> out.add(new Violation("spec.workload.args.image", p)));
+        }
+        if (args.get("clients") instanceof Number clients && clients.doubleValue() > Integer.MAX_VALUE) {
+            out.add(new Violation("spec.workload.args.clients", "is " + clients + "; at most " + Integer.MAX_VALUE
+                    + " (the number of pods)"));
         }
         if (args.get("nodeselector") instanceof Map<?, ?> selector) {
             for (Map.Entry<?, ?> e : selector.entrySet()) {
@@ -84,6 +103,12 @@ public final class BenchmarkValidator {
                     + " characters long; a host name or URL is at most " + MAX_SERVER_LENGTH));
         } else if (server.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             out.add(new Violation("spec.elasticsearch.server", "must not contain spaces or control characters"));
+        }
+        int schemeEnd = server.indexOf("://");
+        String scheme = schemeEnd < 0 ? "http" : server.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            out.add(new Violation("spec.elasticsearch.server", "'" + ServerUserInfo.redact(server) + "': scheme '"
+                    + scheme + "' is not http or https; e.g. https://es.example.com:9200 or es.example.com"));
         }
         if (es.getPort() != null && (es.getPort() < 1 || es.getPort() > 65535)) {
             out.add(new Violation("spec.elasticsearch.port", "must be between 1 and 65535, got " + es.getPort()));
@@ -129,6 +154,12 @@ public final class BenchmarkValidator {
         checkTags("spec.metadata.stockpile_tags", metadata.getStockpileTagsSnakeCase(), out);
         checkTags("spec.metadata.stockpileSkipTags", metadata.getStockpileSkipTags(), out);
         checkTags("spec.metadata.stockpile_skip_tags", metadata.getStockpileSkipTagsSnakeCase(), out);
+        checkNotAll("spec.metadata.stockpileSkipTags", metadata.getStockpileSkipTags(), out);
+        checkNotAll("spec.metadata.stockpile_skip_tags", metadata.getStockpileSkipTagsSnakeCase(), out);
+        if (metadata.getServiceaccount() != null) {
+            KubernetesValues.objectNameProblem(metadata.getServiceaccount())
+                    .ifPresent(p -> out.add(new Violation("spec.metadata.serviceaccount", p)));
+        }
         checkNotBoth("spec.metadata.stockpileTags", metadata.getStockpileTags(),
                 "stockpile_tags", metadata.getStockpileTagsSnakeCase(), out);
         checkNotBoth("spec.metadata.stockpileSkipTags", metadata.getStockpileSkipTags(),
@@ -148,6 +179,13 @@ public final class BenchmarkValidator {
         if (!unknown.isEmpty()) {
             out.add(new Violation(field, "unknown tag" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
                     + "; known tags: " + String.join(", ", Tags.known())));
+        }
+    }
+
+    private static void checkNotAll(String field, List<String> skipTags, List<Violation> out) {
+        if (skipTags != null && skipTags.contains(Tags.ALL)) {
+            out.add(new Violation(field, "skipping 'all' collects nothing; to run without collecting, set"
+                    + " spec.metadata.collection: false"));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.backpack.operator.reconciler;
 import dev.backpack.model.v1alpha1.Benchmark;
 import dev.backpack.model.v1alpha1.BenchmarkState;
 import dev.backpack.model.v1alpha1.BenchmarkStatus;
+import dev.backpack.model.validation.BenchmarkValidator;
 import dev.backpack.operator.dependent.AgentDaemonSetDependent;
 import dev.backpack.operator.dependent.AgentsReadyBeforeWorkloadCondition;
 import dev.backpack.operator.dependent.AgentsReadyCondition;
@@ -105,6 +106,11 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
             return UpdateControl.noUpdate();
         }
         CollectionMode mode = CollectionMode.of(seen.getSpec().metadataOrDefaults());
+        if (seen.getStatus() == null || seen.getStatus().getUuid() == null) {
+            // once per Benchmark, when it is first seen: valid, but probably not what the user meant
+            BenchmarkValidator.warnings(seen.getSpec()).forEach(w -> LOG.warn("Benchmark {}/{}: warning: {}",
+                    seen.getMetadata().getNamespace(), seen.getMetadata().getName(), w));
+        }
         Benchmark benchmark = withUuid(seen, context, mode);
         String uuid = benchmark.getStatus().getUuid();
         BenchmarkStatus previous = benchmark.getStatus();
