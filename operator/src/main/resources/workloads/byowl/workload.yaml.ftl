@@ -2,7 +2,8 @@
   byowl: "bring your own workload". One Job running args.image with args.commands in args.clients pods.
   args: image (required), commands (required, run by /bin/sh -c), clients (default 1),
         nodeselector (optional map), backoffLimit (default 0: a failed benchmark is not re-run).
-  Strings go through ?json_string inside double quotes: valid YAML whatever the user typed.
+  Every ${...} is escaped for a YAML double-quoted string (the YAML output format): inside double
+  quotes, a user string reaches the pod byte for byte, whatever it holds.
 -->
 <#if !(args.image??) || !args.image?is_string || args.image?trim == "">
   <#stop "spec.workload.args.image is required: the container image to run, e.g. quay.io/jtaleric/uperf:testing">
@@ -37,11 +38,13 @@ spec:
 <#if args.nodeselector?? && args.nodeselector?is_hash>
       nodeSelector:
 <#list args.nodeselector as key, value>
-        "${key?json_string}": "${value?string?json_string}"
+        <#-- explicit key (?): a plain YAML key is limited to 1024 characters -->
+        ? "${key}"
+        : "${value?string}"
 </#list>
 </#if>
       containers:
         - name: byowl
-          image: "${args.image?json_string}"
+          image: "${args.image}"
           command: ["/bin/sh", "-c"]
-          args: ["${args.commands?json_string}"]
+          args: ["${args.commands}"]

@@ -59,7 +59,9 @@ public final class BenchmarkYaml {
             if (e.getCause() instanceof JacksonException syntax && !(syntax instanceof JsonMappingException)) {
                 throw syntaxError(syntax);
             }
-            throw new InvalidBenchmarkException(new Violation(path(e), describe(e)));
+            String field = path(e);
+            String problem = describe(e);
+            throw new InvalidBenchmarkException(new Violation(field, problem + hint(field, problem)));
         } catch (JacksonException e) {
             throw syntaxError(e);
         } catch (IOException e) {
@@ -119,6 +121,14 @@ public final class BenchmarkYaml {
             return "expected " + typeName(mismatch.getTargetType());
         }
         return e.getOriginalMessage();
+    }
+
+    /** What the field looks like when right, for the fields users most often write in another shape. */
+    private static String hint(String field, String problem) {
+        if (problem.equals("expected a list") && field.matches("spec\\.metadata\\.label(\\[\\d+])?")) {
+            return " of [key, value] pairs, not a {key: value} mapping, e.g. label: [[node-role.kubernetes.io/worker, '']]";
+        }
+        return "";
     }
 
     private static String typeName(Class<?> type) {

@@ -50,7 +50,9 @@ class CrdTest {
         assertThat(metadata.at("/targeted/default").asBoolean(false)).isTrue();
         assertThat(metadata.at("/privileged/default").asBoolean(true)).isFalse();
         assertThat(metadata.at("/force/default").asBoolean(true)).isFalse();
-        assertThat(metadata.at("/label/x-kubernetes-validations/0/rule").asText()).isEqualTo("self.all(p, size(p) == 2)");
+        assertThat(metadata.at("/label/x-kubernetes-validations/0/rule").asText())
+                .as("an empty value is allowed (role labels), an empty key is not")
+                .isEqualTo("self.all(p, size(p) == 2 && size(p[0]) > 0)");
         for (String tagField : List.of("stockpileTags", "stockpile_tags", "stockpileSkipTags", "stockpile_skip_tags")) {
             assertThat(metadata.at("/" + tagField + "/x-kubernetes-validations/0/rule").asText())
                     .as(tagField).contains(Tags.CEL_KNOWN);

@@ -1,5 +1,8 @@
 package dev.backpack.e2e.sim;
 
+import dev.backpack.model.BenchmarkYaml;
+import dev.backpack.operator.OperatorConfig;
+import dev.backpack.operator.plan.Planner;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -27,6 +30,22 @@ class NodePlacementTest {
         assertThat(NodePlacement.fits(spec, SAUCE)).isTrue();
         assertThat(NodePlacement.fits(spec, PLAIN)).isFalse();
         assertThat(NodePlacement.fits(spec, MASTER)).as("tainted, no toleration").isFalse();
+    }
+
+    @Test
+    void anEmptyLabelValueMatchesOnlyNodesWhoseLabelIsEmpty() throws Exception {
+        PodSpec agents = new Planner(OperatorConfig.defaults()).plan(BenchmarkYaml.parseValid("""
+                apiVersion: ripsaw.cloudbulldozer.io/v1alpha1
+                kind: Benchmark
+                metadata: {name: workers, namespace: sim}
+                spec:
+                  elasticsearch: {server: es}
+                  metadata: {collection: true, targeted: false, label: [[node-role.kubernetes.io/worker, ""]]}
+                  workload: {name: byowl, args: {image: img, commands: echo}}
+                """), "11111111-2222-3333-4444-555555555555").agents().orElseThrow().getSpec().getTemplate().getSpec();
+        assertThat(NodePlacement.fits(agents, node("w", Map.of("node-role.kubernetes.io/worker", ""), false))).isTrue();
+        assertThat(NodePlacement.fits(agents, node("x", Map.of("node-role.kubernetes.io/worker", "x"), false))).isFalse();
+        assertThat(NodePlacement.fits(agents, PLAIN)).isFalse();
     }
 
     @Test

@@ -36,7 +36,9 @@ public class MetadataSpec {
     private String serviceaccount;
     @JsonPropertyDescription("Collector image. Default: the operator's agent image.")
     private String image;
-    @ValidationRule(value = "self.all(p, size(p) == 2)", message = "each label entry must be a [key, value] pair")
+    // The value may be empty (role labels such as node-role.kubernetes.io/worker); only the key may not.
+    @ValidationRule(value = "self.all(p, size(p) == 2 && size(p[0]) > 0)",
+            message = "each label entry must be a [key, value] pair with a non-empty key (the value may be '')")
     @JsonPropertyDescription("DaemonSet only: run on nodes matching ANY of these [key, value] pairs.")
     private List<List<String>> label;
     @Default("false")

@@ -1,5 +1,7 @@
 package dev.backpack.operator.plan;
 
+import dev.backpack.model.BenchmarkYaml;
+import dev.backpack.model.ServerUserInfo;
 import dev.backpack.model.v1alpha1.Benchmark;
 import dev.backpack.model.v1alpha1.BenchmarkSpec;
 import dev.backpack.model.v1alpha1.ElasticsearchSpec;
@@ -44,7 +46,9 @@ public final class Planner {
         String name = benchmark.getMetadata().getName();
         String namespace = benchmark.getMetadata().getNamespace();
         validate(benchmark);
-        BenchmarkSpec spec = benchmark.getSpec();
+        Optional<ServerUserInfo> userInfo = Optional.ofNullable(benchmark.getSpec().getElasticsearch())
+                .flatMap(es -> ServerUserInfo.of(es.getServer()));
+        BenchmarkSpec spec = userInfo.isPresent() ? withoutUserInfo(benchmark.getSpec(), name) : benchmark.getSpec();
         AgentSettings agent = new AgentSettings(spec, uuid, config.agentImage(), config.redisHost(), config.redisPort());
         MetadataSpec metadata = spec.metadataOrDefaults();
 
@@ -65,7 +69,20 @@ public final class Planner {
             TargetedInjector.inject(workload, agent);
         }
         return new Plan(workload, collect && !metadata.targetedOrDefault()
-                ? Optional.of(AgentDaemonSet.desired(name, namespace, agent)) : Optional.empty());
+                ? Optional.of(AgentDaemonSet.desired(name, namespace, agent)) : Optional.empty(),
+                userInfo.map(u -> CredentialsSecret.desired(name, namespace, uuid, u)));
+    }
+
+    /**
+     * The spec everything is rendered from when the server URL carried user info: the URL without it, and
+     * the credentials referenced from the Benchmark's own Secret. The Benchmark itself is left as written.
+     */
+    private static BenchmarkSpec withoutUserInfo(BenchmarkSpec spec, String benchmark) {
+        BenchmarkSpec copy = BenchmarkYaml.mapper().convertValue(spec, BenchmarkSpec.class);
+        ElasticsearchSpec es = copy.getElasticsearch();
+        es.setServer(ServerUserInfo.strip(es.getServer()));
+        es.setCredentialsSecret(CredentialsSecret.reference(benchmark));
+        return copy;
     }
 
     private void validate(Benchmark benchmark) throws PlanException {

@@ -3,9 +3,11 @@ package dev.backpack.operator.reconciler;
 import dev.backpack.model.v1alpha1.Benchmark;
 import dev.backpack.model.v1alpha1.BenchmarkState;
 import dev.backpack.model.v1alpha1.BenchmarkStatus;
+import dev.backpack.model.validation.BenchmarkValidator;
 import dev.backpack.operator.dependent.AgentDaemonSetDependent;
 import dev.backpack.operator.dependent.AgentsReadyBeforeWorkloadCondition;
 import dev.backpack.operator.dependent.AgentsReadyCondition;
+import dev.backpack.operator.dependent.CredentialsSecretWriter;
 import dev.backpack.operator.dependent.DaemonSetModeCondition;
 import dev.backpack.operator.dependent.Plans;
 import dev.backpack.operator.dependent.WorkloadDependent;
@@ -104,6 +106,11 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
             return UpdateControl.noUpdate();
         }
         CollectionMode mode = CollectionMode.of(seen.getSpec().metadataOrDefaults());
+        if (seen.getStatus() == null || seen.getStatus().getUuid() == null) {
+            // once per Benchmark, when it is first seen: valid, but probably not what the user meant
+            BenchmarkValidator.warnings(seen.getSpec()).forEach(w -> LOG.warn("Benchmark {}/{}: warning: {}",
+                    seen.getMetadata().getNamespace(), seen.getMetadata().getName(), w));
+        }
         Benchmark benchmark = withUuid(seen, context, mode);
         String uuid = benchmark.getStatus().getUuid();
         BenchmarkStatus previous = benchmark.getStatus();
@@ -119,6 +126,7 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
             return patch(benchmark, context, StatusFactory.planFailed(uuid, generation, e, conditions, now));
         }
         Plans.put(context, plan);
+        plan.credentials().ifPresent(secret -> CredentialsSecretWriter.write(context.getClient(), secret, benchmark));
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
         AgentReadiness agents = mode == CollectionMode.DAEMONSET ? AgentsReadyCondition.readiness(context) : null;

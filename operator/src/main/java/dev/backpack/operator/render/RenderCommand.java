@@ -1,7 +1,7 @@
 package dev.backpack.operator.render;
 
-import dev.backpack.model.BenchmarkYaml;
 import dev.backpack.model.v1alpha1.Benchmark;
+import dev.backpack.model.validation.BenchmarkValidator;
 import dev.backpack.model.validation.InvalidBenchmarkException;
 import dev.backpack.operator.ExitCodes;
 import dev.backpack.operator.OperatorConfig;
@@ -21,7 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code backpack-operator render -f benchmark.yaml}: prints every object the operator would create for a
@@ -83,24 +86,46 @@ public class RenderCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         try {
-            Benchmark benchmark = BenchmarkYaml.parse(yaml);
-            if (benchmark.getMetadata() == null || benchmark.getMetadata().getName() == null) {
-                err.println(file + ": metadata.name is required");
-                return ExitCodes.INVALID_INPUT;
+            List<BenchmarkDocuments.Document> documents = BenchmarkDocuments.read(yaml);
+            // Every document is planned before anything is printed: all of them, or none and the reason.
+            List<Plan> plans = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
+            for (int i = 0; i < documents.size(); i++) {
+                String where = documents.size() > 1 ? "document " + (i + 1) + ": " : "";
+                Benchmark benchmark = documents.get(i).benchmark();
+                if (benchmark.getMetadata() == null || benchmark.getMetadata().getName() == null) {
+                    err.println(file + ": " + where + "metadata.name is required");
+                    return ExitCodes.INVALID_INPUT;
+                }
+                if (benchmark.getMetadata().getNamespace() == null) {
+                    benchmark.getMetadata().setNamespace("default");
+                }
+                String effectiveUuid = PREVIEW_UUID.equals(uuid) && benchmark.getStatus() != null
+                        && benchmark.getStatus().getUuid() != null ? benchmark.getStatus().getUuid() : uuid;
+                try {
+                    plans.add(new Planner(config).plan(benchmark, effectiveUuid));
+                } catch (PlanException e) {
+                    err.println(file + ": " + where + e.getMessage());
+                    return ExitCodes.INVALID_INPUT;
+                }
+                Stream.concat(documents.get(i).warnings().stream(), BenchmarkValidator.warnings(benchmark.getSpec()).stream())
+                        .forEach(w -> warnings.add(file + ": " + where + "warning: " + w));
             }
-            if (benchmark.getMetadata().getNamespace() == null) {
-                benchmark.getMetadata().setNamespace("default");
-            }
-            String effectiveUuid = PREVIEW_UUID.equals(uuid) && benchmark.getStatus() != null
-                    && benchmark.getStatus().getUuid() != null ? benchmark.getStatus().getUuid() : uuid;
-            Plan plan = new Planner(config).plan(benchmark, effectiveUuid);
+            warnings.forEach(err::println);
             KubernetesSerialization yamlWriter = new KubernetesSerialization();
-            for (HasMetadata object : plan.all()) {
-                out.print(yamlWriter.asYaml(object));
+            for (Plan plan : plans) {
+                plan.credentials().ifPresent(secret -> out.print("# The operator creates Secret "
+                        + secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName()
+                        + " (owned by the Benchmark, keys " + String.join(" and ", secret.getData().keySet().stream().sorted().toList())
+                        + ") from the user info of spec.elasticsearch.server;\n# the agents read it through secretKeyRef."
+                        + " Its values are not shown.\n"));
+                for (HasMetadata object : plan.all()) {
+                    out.print(yamlWriter.asYaml(object));
+                }
             }
             out.flush();
             return ExitCodes.OK;
-        } catch (InvalidBenchmarkException | PlanException e) {
+        } catch (InvalidBenchmarkException e) {
             err.println(file + ": " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }

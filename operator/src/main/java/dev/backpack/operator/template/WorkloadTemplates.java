@@ -61,6 +61,11 @@ public final class WorkloadTemplates {
             throw new TemplateFailure("workload " + model.workload() + ": " + e.getMessageWithoutStackTop().strip()
                     + " (" + where(e) + ")");
         } catch (TemplateException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof SafeTemplateLoader.UnsafeTemplateException hand) {
+                    throw new TemplateFailure("workload " + model.workload() + ": " + hand.getMessage());
+                }
+            }
             throw new TemplateFailure("workload " + model.workload() + ": " + where(e) + ": "
                     + firstLine(e.getMessageWithoutStackTop()));
         } catch (IOException e) {
@@ -106,6 +111,8 @@ public final class WorkloadTemplates {
             return freemarker.getTemplate(workload + "/" + ENTRY);
         } catch (TemplateNotFoundException e) {
             throw unknown(workload);
+        } catch (SafeTemplateLoader.UnsafeTemplateException e) {
+            throw new TemplateFailure("workload " + workload + ": " + e.getMessage());
         } catch (freemarker.core.ParseException e) {
             throw new TemplateFailure("workload " + workload + ": template " + e.getTemplateName() + " line "
                     + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + firstLine(e.getEditorMessage()));
@@ -157,7 +164,7 @@ public final class WorkloadTemplates {
             }
         }
         loaders.add(new ClassTemplateLoader(WorkloadTemplates.class, BUILT_IN_ROOT));
-        return new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
+        return new SafeTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
     }
 
     private static Configuration configure(TemplateLoader loader) {
@@ -165,6 +172,10 @@ public final class WorkloadTemplates {
         cfg.setTemplateLoader(loader);
         cfg.setLocalizedLookup(false);
         cfg.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        // One escaping for every template, built-in or a user's: ${...} becomes a YAML double-quoted body.
+        cfg.setRecognizeStandardFileExtensions(false);
+        cfg.setOutputFormat(YamlOutputFormat.INSTANCE);
+        cfg.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
         // Numbers and booleans exactly as YAML wants them: 1000 not "1,000", true not "yes".
         cfg.setNumberFormat("computer");
         cfg.setBooleanFormat("c");

@@ -4,11 +4,13 @@ import dev.backpack.model.v1alpha1.Benchmark;
 import dev.backpack.operator.OperatorConfig;
 import dev.backpack.operator.TestBenchmarks;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -75,6 +77,52 @@ class PlannerTest {
         assertThat(agent.getResources().getRequests()).containsKeys("cpu", "memory");
         assertThat(agent.getResources().getLimits()).containsKeys("cpu", "memory");
         assertThat(podSpec(plan).getServiceAccountName()).isNull();
+    }
+
+    @Test
+    void credentialsInTheServerUrlMoveToTheBenchmarksSecret() throws Exception {
+        for (boolean targeted : List.of(true, false)) {
+            Plan plan = planner.plan(TestBenchmarks.parse("""
+                    apiVersion: ripsaw.cloudbulldozer.io/v1alpha1
+                    kind: Benchmark
+                    metadata: {name: creds, namespace: my-ripsaw}
+                    spec:
+                      elasticsearch: {server: "https://writer:s3cr3t@es.example:9243"}
+                      metadata: {collection: true, targeted: %s}
+                      workload: {name: byowl, args: {image: img, commands: echo}}
+                    """.formatted(targeted)), UUID);
+            Secret secret = plan.credentials().orElseThrow();
+            assertThat(secret.getMetadata().getName()).isEqualTo("creds-es-credentials");
+            assertThat(secret.getMetadata().getNamespace()).isEqualTo("my-ripsaw");
+            assertThat(secret.getData()).containsOnlyKeys("username", "password");
+            assertThat(plan.all()).as("targeted=%s", targeted).allSatisfy(o ->
+                    assertThat(new KubernetesSerialization().asYaml(o)).doesNotContain("s3cr3t").doesNotContain("writer"));
+            assertThat(plan.all()).as("the agents refer to the Secret").anySatisfy(o ->
+                    assertThat(new KubernetesSerialization().asYaml(o)).contains("-s=https://es.example:9243")
+                            .contains("creds-es-credentials"));
+        }
+    }
+
+    @Test
+    void anEmptyLabelValueSelectsNodesWhoseLabelIsEmpty() throws Exception {
+        Plan plan = planner.plan(TestBenchmarks.parse("""
+                apiVersion: ripsaw.cloudbulldozer.io/v1alpha1
+                kind: Benchmark
+                metadata: {name: workers, namespace: my-ripsaw}
+                spec:
+                  elasticsearch: {server: es}
+                  metadata:
+                    collection: true
+                    targeted: false
+                    label: [[node-role.kubernetes.io/worker, ""]]
+                  workload: {name: byowl, args: {image: img, commands: echo}}
+                """), UUID);
+        var expression = plan.agents().orElseThrow().getSpec().getTemplate().getSpec().getAffinity().getNodeAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms().get(0)
+                .getMatchExpressions().get(0);
+        assertThat(expression.getKey()).isEqualTo("node-role.kubernetes.io/worker");
+        assertThat(expression.getOperator()).isEqualTo("In");
+        assertThat(expression.getValues()).containsExactly("");
     }
 
     @Test

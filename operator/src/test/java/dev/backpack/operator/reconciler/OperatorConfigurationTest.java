@@ -72,7 +72,7 @@ class OperatorConfigurationTest {
                 spec:
                   containers:
                     - name: sleep
-                      image: "${args.image?json_string}"
+                      image: "${args.image}"
                 """);
         k8s.start(OperatorConfig.fromEnv(Map.of("BACKPACK_TEMPLATE_DIR", templates.toString())));
         Benchmark b = TestBenchmarks.parse(TestBenchmarks.read("reference/enable-collection-with-es.yaml")

@@ -54,6 +54,68 @@ class RenderCommandTest {
     }
 
     @Test
+    void somethingElseThanABenchmarkIsNamedByItsKind() throws IOException {
+        Path deployment = write("d.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {}\n");
+        assertThat(run(Map.of(), "render", "-f", deployment.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(deployment + ": (document): is apiVersion: apps/v1, kind: Deployment;"
+                + " render takes Benchmarks (apiVersion: ripsaw.cloudbulldozer.io/v1alpha1, kind: Benchmark)\n");
+        assertThat(out.toString()).isEmpty();
+
+        Path configMap = write("c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n");
+        assertThat(run(Map.of(), "render", "-f", configMap.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("kind: ConfigMap; render takes Benchmarks").doesNotContain("spec.workload");
+    }
+
+    @Test
+    void everyBenchmarkOfAMultiDocumentFileIsRendered() throws IOException {
+        String one = TestBenchmarks.read("reference/enable-collection-with-es.yaml");
+        Path file = write("two.yaml", one + "\n---\n" + one.replace("name: byowl-benchmark", "name: second") + "\n---\n");
+        int code = run(Map.of(), "render", "-f", file.toString(), "--uuid", "abcdef12-0000-0000-0000-000000000000");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(objects(out.toString())).extracting(o -> o.getMetadata().getLabels().get("backpack.dev/benchmark"))
+                .containsExactly("byowl-benchmark", "second");
+    }
+
+    @Test
+    void aBadDocumentAmongGoodOnesRefusesTheFileNamingIt() throws IOException {
+        String one = TestBenchmarks.read("reference/enable-collection-with-es.yaml");
+        Path file = write("two.yaml", one + "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\n");
+        assertThat(run(Map.of(), "render", "-f", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith(file + ": document 2: (document): is apiVersion: apps/v1, kind: Deployment");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void unknownMetadataKeysAndLabelsInTargetedModeAreWarnedAbout() throws IOException {
+        Path cr = write("b.yaml", TestBenchmarks.read("reference/enable-collection-with-es.yaml")
+                .replace("    collection: true", "    collection: true\n    colection: true\n    label: [[foo, bar]]"));
+        assertThat(run(Map.of(), "render", "-f", cr.toString())).as(err.toString()).isZero();
+        assertThat(err.toString().lines()).containsExactly(
+                cr + ": warning: spec.metadata.colection: is not a known key and is ignored (the API server drops it);"
+                        + " known: collection, force, image, label, privileged, serviceaccount, stockpileSkipTags,"
+                        + " stockpileTags, stockpile_skip_tags, stockpile_tags, targeted",
+                cr + ": warning: spec.metadata.label: is ignored with targeted: true (the agents run in the workload's"
+                        + " pods); set targeted: false to run them as a DaemonSet on the labelled nodes");
+        assertThat(objects(out.toString())).singleElement().isInstanceOf(Job.class);
+    }
+
+    @Test
+    void credentialsInTheServerUrlAreNamedAsASecretNeverShown() throws IOException {
+        Path cr = write("b.yaml", TestBenchmarks.read("reference/enable-collection-with-es.yaml")
+                .replace("\"my.elastic.server.foo\"", "\"https://writer:s3cr3t-pw@es.example:9243\""));
+        int code = run(Map.of(), "render", "-f", cr.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).doesNotContain("s3cr3t-pw").doesNotContain("writer")
+                .startsWith("# The operator creates Secret my-ripsaw/byowl-benchmark-es-credentials (owned by the"
+                        + " Benchmark, keys password and username)");
+        Job job = (Job) objects(out.toString().replaceAll("(?m)^#.*\n", "")).get(0);
+        var agent = job.getSpec().getTemplate().getSpec().getInitContainers().get(0);
+        assertThat(agent.getArgs()).contains("-s=https://es.example:9243");
+        assertThat(agent.getEnv()).extracting(e -> e.getValueFrom().getSecretKeyRef() == null ? null
+                : e.getValueFrom().getSecretKeyRef().getName()).contains("byowl-benchmark-es-credentials");
+    }
+
+    @Test
     void rendersTheTargetedJobWithTheGivenUuidAndRedis() throws IOException {
         Path cr = write("b.yaml", TestBenchmarks.read("reference/enable-collection-with-es.yaml"));
         int code = run(Map.of(), "render", "-f", cr.toString(), "--uuid", "abcdef12-0000-0000-0000-000000000000",
@@ -136,7 +198,7 @@ class RenderCommandTest {
                     spec:
                       containers:
                         - name: fio
-                          image: "${args.image?json_string}"
+                          image: "${args.image}"
                 ---
                 apiVersion: v1
                 kind: ConfigMap
