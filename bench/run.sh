@@ -8,3 +8,4 @@ bench/agent-files.sh
 bench/agent-search.sh
 bench/operator-render.sh
 bench/scale.sh "$@"
+bench/diff.sh
