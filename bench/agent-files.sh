@@ -80,7 +80,7 @@ for variant in sorted(rows):
     ratio = statistics.median(r[variant] / r["1-plain"] for r in by_round.values())
     table.append(f"| {labels[variant]} | {len(walls)} | {min(walls):.2f} s | {statistics.median(walls):.2f} s | "
                  f"{max(walls):.2f} s | {ratio:.2f} | {statistics.median(rss):.0f} MiB | {max(rss):.0f} MiB |")
-skipped = [l.strip() for l in open(last_stdout) if re.search(r"\bskipped\b", l)]
+skipped = [l.strip() for l in open(last_stdout) if re.search(r"\d+ ms +skipped", l)]
 skip_text = ""
 if skipped:
     skip_text = "\nModules skipped on this machine (with their reason, last run):\n\n" + "\n".join(
