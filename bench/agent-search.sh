@@ -5,12 +5,13 @@
 #
 # Usage: bench/agent-search.sh [runs]            (default 5 runs per row)
 # Reuses servers when given: BACKPACK_BENCH_OPENSEARCH=http://host:port  BACKPACK_BENCH_REDIS=host:port
-# Needs: agent/target/backpack.jar (mvn -B -pl agent -am package -DskipTests), GNU time, curl, python3.
+# Runs the launcher agent/target/backpack (the README command: the image's JVM flags and AppCDS archive).
+# Needs: agent/target/backpack (mvn -B -pl agent -am package -DskipTests), GNU time, curl, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 RUNS=${1:-5}
-JAR=$ROOT/agent/target/backpack.jar
+LAUNCHER=$ROOT/agent/target/backpack
 WORK=$(mktemp -d /tmp/backpack-bench.XXXXXX)
 chmod 755 "$WORK"
 PIDS=()
@@ -23,7 +24,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-[ -f "$JAR" ] || { echo "missing $JAR: run mvn -B -pl agent -am package -DskipTests" >&2; exit 2; }
+[ -x "$LAUNCHER" ] || { echo "missing $LAUNCHER: run mvn -B -pl agent -am package -DskipTests" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "needs GNU time (/usr/bin/time)" >&2; exit 2; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
@@ -81,7 +82,7 @@ fi
 # ---- runs -----------------------------------------------------------------------------------------
 agent() { # uuid -> prints "wall-seconds max-rss-kilobytes cpu-seconds"
   /usr/bin/time -f '%e %M %U %S' -o "$WORK/time" \
-    java -jar "$JAR" --tags common -s "$OS_URL" -u "$1" -n bench-node -N bench-pod \
+    "$LAUNCHER" --tags common -s "$OS_URL" -u "$1" -n bench-node -N bench-pod \
       --redisip "$REDIS_HOST" --redisport "$REDIS_PORT" --termination-log "$WORK/termination-log" \
       >"$WORK/agent.out" 2>"$WORK/agent.err" || { cat "$WORK/agent.err" >&2; exit 1; }
   awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$WORK/time"
@@ -114,7 +115,7 @@ SECTION=$(cat <<MD
 
 \`bench/agent-search.sh $RUNS\` on $(date -u +%Y-%m-%d), $(nproc) cores ($(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)),
 $(java -version 2>&1 | head -1), OpenSearch ${OS_VERSION:-external} (single node, 512m heap) and Redis on loopback.
-Each row: median of $RUNS cold \`java -jar agent/target/backpack.jar --tags common -s ... --redisip ...\`
+Each row: median of $RUNS cold \`agent/target/backpack --tags common -s ... --redisip ...\` (the launcher)
 processes (wall time, CPU time user+sys and max RSS from GNU time, JVM start included). 1-minute load
 average ${LOAD_START} at the start, ${LOAD_END} at the end: on a shared machine wall times are noisy, CPU
 times less so.

@@ -3,7 +3,8 @@
 # own section of docs/benchmarks.md. Takes roughly 15-30 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q install -DskipTests
+# package, never install: ~/.m2 may be shared with other checkouts (scale.sh builds its own classpath).
+mvn -B -q package -DskipTests
 bench/agent-files.sh
 bench/agent-search.sh
 bench/operator-render.sh

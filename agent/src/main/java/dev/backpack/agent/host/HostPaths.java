@@ -1,6 +1,8 @@
 package dev.backpack.agent.host;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -20,6 +22,8 @@ import java.util.Optional;
  * read when the link is down).
  */
 public final class HostPaths {
+    private static final int SMALL_READ = 4096;
+
     private final Path root;
 
     public HostPaths(Path root) {
@@ -51,6 +55,24 @@ public final class HostPaths {
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Like {@link #read}, without asking the file's size first: for procfs and sysfs attributes, which
+     * report a size of 0 and hold a few bytes. Also empty for a directory (reading it fails).
+     */
+    public Optional<String> readSmall(Path path) {
+        ByteBuffer buffer = ByteBuffer.allocate(SMALL_READ);
+        try (SeekableByteChannel channel = Files.newByteChannel(path)) {
+            while (channel.read(buffer) >= 0) {
+                if (!buffer.hasRemaining()) {
+                    buffer = ByteBuffer.allocate(buffer.capacity() * 2).put(buffer.flip());
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8));
     }
 
     /** Whole file trimmed; empty when missing, unreadable or blank. */

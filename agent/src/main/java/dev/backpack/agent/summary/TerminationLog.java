@@ -1,7 +1,6 @@
 package dev.backpack.agent.summary;
 
 import dev.backpack.contract.AgentFlags;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -17,8 +16,6 @@ import java.nio.file.StandardOpenOption;
  * the kubelet, is skipped quietly. Writing never fails the run.
  */
 public final class TerminationLog {
-    private static final Logger LOG = LoggerFactory.getLogger(TerminationLog.class);
-
     private final Path path;
 
     public TerminationLog(Path path) {
@@ -32,13 +29,13 @@ public final class TerminationLog {
     /** @return whether the summary was written */
     public boolean write(TerminationSummary summary) {
         Path dir = path.toAbsolutePath().getParent();
+        // Quietly, without a log line: outside a pod this is every run, and a logger here would set up
+        // logging (about 60 classes and a console appender) in runs that log nothing else.
         if (dir == null || !Files.isDirectory(dir)) {
-            LOG.debug("no directory for the termination log {}; not writing it", path);
             return false;
         }
         // The kubelet provides /dev/termination-log; never create files in /dev ourselves.
         if (path.equals(Path.of(AgentFlags.DEFAULT_TERMINATION_LOG)) && !Files.exists(path)) {
-            LOG.debug("{} does not exist (not in a pod); not writing it", path);
             return false;
         }
         try {
@@ -46,7 +43,7 @@ public final class TerminationLog {
                     StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
             return true;
         } catch (IOException e) {
-            LOG.warn("cannot write the run summary to {} ({}); the run's result is unaffected", path,
+            LoggerFactory.getLogger(TerminationLog.class).warn("cannot write the run summary to {} ({}); the run's result is unaffected", path,
                     e.getClass().getSimpleName());
             return false;
         }

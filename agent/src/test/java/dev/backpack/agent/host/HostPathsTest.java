@@ -32,6 +32,19 @@ class HostPathsTest {
     }
 
     @Test
+    void smallReadsGrowPastTheirBufferAndAreEmptyForFoldersAndMissingFiles() throws IOException {
+        HostPaths host = new HostPaths(root);
+        String big = "x".repeat(10_000) + "é\n";
+        Files.writeString(root.resolve("big"), big);
+        Files.writeString(root.resolve("small"), "1\n");
+
+        assertThat(host.readSmall(root.resolve("big"))).contains(big);
+        assertThat(host.readSmall(root.resolve("small"))).contains("1\n");
+        assertThat(host.readSmall(root)).isEmpty();
+        assertThat(host.readSmall(root.resolve("nope"))).isEmpty();
+    }
+
+    @Test
     void readsNumbersListsSortedAndFollowsLinkNames() throws IOException {
         Files.createDirectories(root.resolve("sys/x"));
         Files.writeString(root.resolve("sys/x/mtu"), "9000\n");

@@ -142,14 +142,56 @@ class BackpackJarIT {
                 .redirectError(logs.resolve(name + ".err").toFile()).start();
     }
 
+    /** agent/target/backpack, the README's command: the archive the package phase trained is used. */
+    @Test
+    void launcherSharesTheClassesOfItsTrainedArchive() throws Exception {
+        Path launcher = JAR.resolveSibling("backpack");
+        assumeTrue(Files.isRegularFile(JAR.resolveSibling("backpack.jsa")), "the build made no AppCDS archive here");
+        Path classes = logs.resolve("classes.log");
+
+        Run run = run(List.of(launcher.toString(), "--version"), Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classes));
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(Files.readString(classes)).contains("dev.backpack.agent.cli.BackpackCommand source: shared objects file");
+    }
+
+    /** A missing, stale or damaged archive never breaks a run and says nothing: it runs without sharing. */
+    @Test
+    void launcherRunsQuietlyWithoutAUsableArchive() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "the shaded jar is built in the package phase: run mvn verify");
+        Path home = Files.createDirectory(out.resolve("home"));
+        Files.copy(JAR.resolveSibling("backpack"), home.resolve("backpack"));
+        Files.createSymbolicLink(home.resolve("backpack.jar"), JAR.toAbsolutePath());
+        String launcher = home.resolve("backpack").toString();
+
+        Run missing = run(List.of(launcher, "--version"), Map.of());
+        Files.write(home.resolve("backpack.jsa"), new byte[4096]);
+        Run damaged = run(List.of(launcher, "--version"), Map.of());
+
+        for (Run run : List.of(missing, damaged)) {
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            assertThat(run.stdout().strip()).startsWith("backpack ");
+            assertThat(run.stderr()).isEmpty();
+        }
+    }
+
     private Run java(String... args) throws IOException, InterruptedException {
         assumeTrue(Files.isRegularFile(JAR), "the shaded jar is built in the package phase: run mvn verify");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString()));
         command.addAll(List.of(args));
+        return run(command, Map.of());
+    }
+
+    private Run run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
         Path stdout = logs.resolve("stdout");
         Path stderr = logs.resolve("stderr");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().remove("BACKPACK_JAVA_OPTS");
+        // The JDK that trained the archive; another one would (quietly) not share it.
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("backpack finished").isTrue();
         return new Run(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                 Files.readString(stderr, StandardCharsets.UTF_8));

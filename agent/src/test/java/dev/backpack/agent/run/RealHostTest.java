@@ -70,6 +70,21 @@ class RealHostTest {
                 .extracting(d -> (Object) ((Map<?, ?>) d.value()).get("name")).contains("lo");
     }
 
+    /**
+     * The kernel answers a sysctl read at a non-zero offset with end of file, so a reader that takes
+     * one byte first (Files.readAllBytes does for procfs' size 0) used to index kernel.pid_max as "4".
+     */
+    @Test
+    void sysctlNumbersAreWhole() throws IOException {
+        String pidMax;
+        try (var in = Files.newBufferedReader(Path.of("/proc/sys/kernel/pid_max"))) {
+            pidMax = in.readLine().strip();
+        }
+        assertThat(pidMax).hasSizeGreaterThan(1);
+        assertThat(sink.documents).filteredOn(d -> d.module().equals("sysctl"))
+                .extracting(MetadataDocument::value).contains(Map.of("key", "kernel.pid_max", "value", pidMax));
+    }
+
     private static Object value(String module) {
         return sink.documents.stream().filter(d -> d.module().equals(module)).findFirst().orElseThrow().value();
     }

@@ -47,26 +47,37 @@ class DockerfilesTest {
         String dockerfile = Files.readString(ROOT.resolve("agent/Dockerfile"));
 
         assertThat(dockerfile).contains("cp agent/target/backpack.jar ")
-                .contains("COPY agent/docker/backpack /usr/local/bin/backpack")
+                .contains("COPY agent/src/main/sh/backpack /opt/backpack/backpack")
+                .contains("ln -s /opt/backpack/backpack /usr/local/bin/backpack")
                 .contains("ENTRYPOINT [\"/usr/local/bin/backpack\"]");
         assertThat(Files.readString(ROOT.resolve(".dockerignore"))).contains("**/target/");
     }
 
+    /** Installed as in the image: /opt/backpack/{backpack,backpack.jar}, called through a link on PATH. */
     @Test
-    void wrapperPassesEveryArgumentThroughToTheJar() throws Exception {
+    void wrapperPassesEveryArgumentThroughToTheJarNextToIt() throws Exception {
         Path bin = Files.createTempDirectory("fake-java");
         try {
             Path java = bin.resolve("java");
             Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '<%s>\\n' \"$a\"; done\n");
             assertThat(java.toFile().setExecutable(true)).isTrue();
+            Path home = Files.createDirectory(bin.resolve("opt")).toRealPath();
+            Files.copy(ROOT.resolve("agent/src/main/sh/backpack"), home.resolve("backpack"));
+            Path link = Files.createSymbolicLink(bin.resolve("backpack"), home.resolve("backpack"));
+            String jar = "<" + home.resolve("backpack.jar") + ">";
 
-            String out = runWrapper(bin, null, "-s=es.example.com", "--tags", "common,k8s", "two words");
+            String out = runWrapper(bin, link, null, "-s=es.example.com", "--tags", "common,k8s", "two words");
             assertThat(out.lines().toList()).containsSubsequence(
-                    "<-XX:+UseSerialGC>", "<-jar>", "</opt/backpack/backpack.jar>",
-                    "<-s=es.example.com>", "<--tags>", "<common,k8s>", "<two words>");
+                    "<-XX:+UseSerialGC>", "<-jar>", jar,
+                    "<-s=es.example.com>", "<--tags>", "<common,k8s>", "<two words>")
+                    .noneMatch(arg -> arg.contains("SharedArchiveFile"));
 
-            String custom = runWrapper(bin, "-Xmx64m", "serve");
-            assertThat(custom.lines().toList()).containsExactly("<-Xmx64m>", "<-jar>", "</opt/backpack/backpack.jar>", "<serve>");
+            Files.writeString(home.resolve("backpack.jsa"), "any archive");
+            assertThat(runWrapper(bin, link, null, "--version").lines().toList())
+                    .contains("<-XX:SharedArchiveFile=" + home.resolve("backpack.jsa") + ">", "<-Xshare:auto>");
+
+            String custom = runWrapper(bin, link, "-Xmx64m", "serve");
+            assertThat(custom.lines().toList()).containsExactly("<-Xmx64m>", "<-jar>", jar, "<serve>");
         } finally {
             try (var files = Files.walk(bin)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -74,11 +85,12 @@ class DockerfilesTest {
         }
     }
 
-    private static String runWrapper(Path fakeJavaDir, String javaOpts, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", ROOT.resolve("agent/docker/backpack").toString()));
+    private static String runWrapper(Path fakeJavaDir, Path wrapper, String javaOpts, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", wrapper.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("PATH", fakeJavaDir + ":/usr/bin:/bin");
+        pb.environment().remove("JAVA_HOME");
         if (javaOpts != null) {
             pb.environment().put("BACKPACK_JAVA_OPTS", javaOpts);
         } else {

@@ -86,6 +86,12 @@ public abstract class SearchServer {
                 "-Ecluster.routing.allocation.disk.threshold_enabled=false",
                 "-Eaction.auto_create_index=true"));
         command.addAll(extraSettings());
+        // Benchmarks only, e.g. a small bulk queue so that the server answers 429 (bench/scale.sh).
+        for (String setting : System.getProperty("backpack.search.settings", "").split(",")) {
+            if (!setting.isBlank()) {
+                command.add("-E" + setting.strip());
+            }
+        }
         ProcessBuilder builder = new ProcessBuilder(Unprivileged.command(command))
                 .directory(home.toFile())
                 .redirectErrorStream(true)

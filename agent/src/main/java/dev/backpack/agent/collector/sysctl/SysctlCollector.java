@@ -42,7 +42,7 @@ public final class SysctlCollector implements Collector {
         }
         Map<String, String> values = new LinkedHashMap<>();
         List<String> unreadable = new ArrayList<>();
-        walk(root, root, values, unreadable);
+        walk(root, "", values, unreadable);
         List<Fact> facts = new ArrayList<>(values.size());
         values.forEach((key, value) -> {
             // An empty value is a real value (e.g. kernel.core_pattern unset), so no Values here.
@@ -56,16 +56,19 @@ public final class SysctlCollector implements Collector {
         return ModuleFacts.of(facts, notes);
     }
 
-    private void walk(Path root, Path dir, Map<String, String> values, List<String> unreadable) {
+    /**
+     * Reads every entry as a file first and asks whether it is a folder only when that fails: of about
+     * 1,300 keys only ~10% are folders, so this saves an lstat per key, and {@link HostPaths#readSmall}
+     * saves the fstat of a size the proc filesystem reports as 0 anyway (4 system calls per key, not 6).
+     */
+    private void walk(Path dir, String prefix, Map<String, String> values, List<String> unreadable) {
         for (Path entry : host.list(dir)) {
-            if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                walk(root, entry, values, unreadable);
-                continue;
-            }
-            String key = keyOf(root.relativize(entry).toString());
-            Optional<String> value = host.read(entry);
+            String key = prefix + keyOf(entry.getFileName().toString());
+            Optional<String> value = host.readSmall(entry);
             if (value.isPresent()) {
                 values.put(key, normalizeValue(value.get()));
+            } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                walk(entry, key + ".", values, unreadable);
             } else {
                 unreadable.add(key);
             }

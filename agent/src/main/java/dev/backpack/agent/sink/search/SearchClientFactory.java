@@ -60,7 +60,11 @@ final class SearchClientFactory {
                 .setConnectionManager(connections.build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.of(config.timeout()))
-                        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+                        // Waiting for one of the 4 pooled connections is not the server failing: a sink
+                        // shared by concurrent runs (serve, the fleet simulator's 32 threads) failed
+                        // deliveries after 5 s in the queue, released their claims, and other agents
+                        // collected the node again. The delivery deadline (SearchSink) still bounds it.
+                        .setConnectionRequestTimeout(Timeout.of(config.timeout()))
                         .build())
                 .setTargetAuthenticationStrategy(DefaultAuthenticationStrategy.INSTANCE)
                 // Retries are ours (SearchSink), with backoff and a deadline.
