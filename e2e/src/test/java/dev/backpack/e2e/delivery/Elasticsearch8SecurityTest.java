@@ -94,9 +94,19 @@ class Elasticsearch8SecurityTest {
     }
 
     @Test
-    void aUserWhoMayNotInstallTemplatesGetsAWarningAndIndexingGoesOn(SecuredElasticsearchServer es) {
+    void aUserWhoMayNotInstallTemplatesGetsAWarningAndIndexingGoesOn(SecuredElasticsearchServer es)
+            throws Exception {
+        // The writer may read templates (monitor): take ours away so that it has to create one.
+        try (SearchSink admin = new SearchSink(es.sinkConfig(1, Duration.ofSeconds(30)))) {
+            admin.deliver(TestDocuments.nodeDocuments(TestDocuments.newUuid(), "admin-node"), null);
+        }
+        JsonNode ours = JSON.readTree(es.request("GET", "/_index_template/backpack", null).body())
+                .path("index_templates").get(0).path("index_template");
+        assertThat(es.request("DELETE", "/_index_template/backpack", null).statusCode()).isEqualTo(200);
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger templates = (Logger) LoggerFactory.getLogger("dev.backpack.agent.sink.search.IndexTemplates");
+        templates.setLevel(Level.DEBUG);
         logs.start();
         root.addAppender(logs);
         String uuid = TestDocuments.newUuid();
@@ -107,12 +117,14 @@ class Elasticsearch8SecurityTest {
             report = sink.deliver(TestDocuments.nodeDocuments(uuid, "writer-node"), TestDocuments.raw(uuid, "writer-node"));
         } finally {
             root.detachAppender(logs);
+            templates.setLevel(null);
+            es.request("PUT", "/_index_template/backpack", ours.toString());
         }
 
         assertThat(report.ok()).as(report.toString()).isTrue();
         assertThat(report.modules().get("cpuinfo").delivered() + report.modules().get("cpuinfo").alreadyPresent())
                 .isEqualTo(2);
-        assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN)
+        assertThat(logs.list).as(logs.list.toString()).filteredOn(e -> e.getLevel() == Level.WARN)
                 .anySatisfy(e -> assertThat(e.getFormattedMessage())
                         .startsWith("index template backpack not installed")
                         .contains("HTTP 403").contains("manage_index_templates")

@@ -50,7 +50,7 @@ final class IndexTemplates {
 
     /**
      * Installs the template unless this process already had an answer from this server for this user;
-     * a server that could not be reached is asked again by the next delivery.
+     * a server that could not be reached, or refused the credentials, is asked again by the next delivery.
      */
     static void installOnce(OpenSearchClient client, SearchSinkConfig config, FailureClassifier classifier) {
         String key = config.address().uri() + " as " + config.credentials().map(BasicCredentials::username).orElse("");
@@ -76,12 +76,12 @@ final class IndexTemplates {
         return body;
     }
 
-    /** @return whether the server answered (whatever it said); false when it could not be asked */
+    /** @return whether the server answered (whatever it said); false when it could not be asked, or not as us */
     private boolean install() {
         try {
             Answer root = call("GET", "/", null);
             if (root.status == 401) {
-                return true; // the bulk request reports the credentials, with the fix
+                return false; // the bulk request reports the credentials; better ones may come
             }
             Answer existing = call("GET", "/_index_template/" + NAME, null);
             if (existing.ok()) {
@@ -89,8 +89,7 @@ final class IndexTemplates {
                 return true;
             }
             if (existing.status != 404) {
-                giveUp(existing, "looking for it");
-                return true;
+                return giveUp(existing, "looking for it");
             }
             // Some builds have no GET / (Elasticsearch's integ-test zip): then each type is offered in turn.
             ServerFlavor flavor = root.ok() ? ServerFlavor.fromRootResponse(root.body) : ServerFlavor.UNKNOWN;
@@ -106,15 +105,19 @@ final class IndexTemplates {
                     return true;
                 }
                 if (created.status != 400 || !created.body.contains("No handler for type")) {
-                    giveUp(created, "creating it");
-                    return true;
+                    return giveUp(created, "creating it");
                 }
                 LOG.debug("{} has no {} field type", address, value.get("type"));
             }
             return true;
         } catch (IOException | RuntimeException e) {
+            SearchFailure failure = classifier.classify(e);
+            if (failure.status() > 0) {
+                // The client throws for some answers (a 403, for one): the server did answer.
+                return giveUp(failure, "installing it");
+            }
             // Unreachable, TLS, ...: the bulk request that follows reports it to the user.
-            LOG.debug("cannot install index template {} on {}: {}", NAME, address, classifier.classify(e).message());
+            LOG.debug("cannot install index template {} on {}: {}", NAME, address, failure.message());
             return false;
         }
     }
@@ -125,15 +128,22 @@ final class IndexTemplates {
                 JSON.writeValueAsString(body(valueMapping)));
     }
 
-    private void giveUp(Answer answer, String step) {
-        if (answer.status == 401) {
-            return; // the bulk request reports the credentials, with the fix
+    /** Logs why the template is not installed; false for a 401 (not asked, really). */
+    private boolean giveUp(Answer answer, String step) {
+        return giveUp(classifier.fromStatus(answer.status, shorten(answer.body)), step);
+    }
+
+    private boolean giveUp(SearchFailure failure, String step) {
+        if (failure.status() == 401) {
+            return false; // the bulk request reports the credentials, with the fix
         }
-        SearchFailure failure = classifier.fromStatus(answer.status, shorten(answer.body));
-        String fix = answer.status == 403 ? "; grant manage_index_templates (Elasticsearch) or "
-                + "indices:admin/index_template/* (OpenSearch), or install it yourself (docs/delivery.md)" : "";
-        LOG.warn("index template {} not installed ({}): {}{}; indexing goes on with the server's dynamic mapping",
-                NAME, step, failure.message(), fix);
+        // The classifier's 403 text is about writing documents; here the missing right is another one.
+        String reason = failure.status() == 403 ? address + " denied it (HTTP 403): the user needs "
+                + "manage_index_templates (Elasticsearch) or indices:admin/index_template/* (OpenSearch); or install "
+                + "it once as an administrator (docs/delivery.md)" : failure.message();
+        LOG.warn("index template {} not installed ({}): {}; indexing goes on with the server's dynamic mapping",
+                NAME, step, reason);
+        return true;
     }
 
     private Answer call(String method, String endpoint, String json) throws IOException {
