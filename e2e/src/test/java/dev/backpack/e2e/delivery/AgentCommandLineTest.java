@@ -7,12 +7,8 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.backpack.agent.cli.CliEnvironment;
-import dev.backpack.agent.cli.CommandLineFactory;
-import dev.backpack.agent.cli.SinkSelector;
-import dev.backpack.agent.collector.k8s.KubernetesAccess;
-import dev.backpack.agent.host.CommandRunner;
 import dev.backpack.contract.RedisKeys;
+import dev.backpack.e2e.delivery.InProcessAgent.Result;
 import dev.backpack.e2e.servers.FreePorts;
 import dev.backpack.e2e.servers.HttpsAuthProxy;
 import dev.backpack.e2e.servers.OpenSearchServer;
@@ -26,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPooled;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +32,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +44,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(ServersExtension.class)
 class AgentCommandLineTest {
-    /** A captured host from the agent module's fixtures; the e2e module runs in its own folder. */
-    private static final Path HOST = Path.of("../agent/src/test/resources/hosts/firecracker-vm").toAbsolutePath();
+    private static final Path HOST = InProcessAgent.HOST;
     private static final Path JAR = Path.of(System.getProperty("backpack.agentJar", "../agent/target/backpack.jar"))
             .toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,27 +52,8 @@ class AgentCommandLineTest {
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
     private static Result backpack(Map<String, String> env, String... args) {
-        CliEnvironment environment = new CliEnvironment(false, env,
-                timeout -> KubernetesAccess.none("no cluster in e2e"), new CommandRunner() {
-                    @Override
-                    public Optional<String> find(String executable) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public String run(List<String> command, Duration timeout) throws CommandFailedException {
-                        throw new CommandFailedException("no tools in e2e");
-                    }
-                }, () -> "e2e-host", "amd64");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CommandLineFactory.create(environment, new PrintWriter(out), new PrintWriter(err),
-                new SinkSelector(env)).execute(args);
-        return new Result(code, out.toString(), err.toString());
+        return InProcessAgent.run(env, args);
     }
 
     @Test

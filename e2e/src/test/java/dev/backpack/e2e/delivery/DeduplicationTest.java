@@ -15,9 +15,12 @@ import dev.backpack.contract.RedisKeys;
 import dev.backpack.e2e.servers.FreePorts;
 import dev.backpack.e2e.servers.OpenSearchServer;
 import dev.backpack.e2e.servers.RedisFixture;
+import dev.backpack.e2e.servers.SearchServers;
 import dev.backpack.e2e.servers.ServersExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.SetParams;
@@ -34,7 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Redis de-duplication against a real Redis and, for the "is it really indexed" check, a real OpenSearch. */
+/**
+ * Redis de-duplication against a real Redis and, for the "is it really indexed" check, a real OpenSearch
+ * (and that check on every server version).
+ */
 @ExtendWith(ServersExtension.class)
 class DeduplicationTest {
 
@@ -112,11 +118,13 @@ class DeduplicationTest {
         }
     }
 
-    @Test
-    void existsWithoutDocumentsInTheIndexCollectsAgain(RedisFixture redis, OpenSearchServer openSearch) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SearchServers.class)
+    void existsWithoutDocumentsInTheIndexCollectsAgain(SearchServers version, RedisFixture redis) {
         String uuid = TestDocuments.newUuid();
         String key = RedisKeys.claimKey(uuid, "wiped-node");
-        try (JedisPooled client = redis.client(); SearchSink sink = sink(openSearch);
+        try (JedisPooled client = redis.client();
+             SearchSink sink = new SearchSink(version.server().sinkConfig(3, Duration.ofSeconds(30)));
              Deduplicator dedup = new Deduplicator(settings(redis), sink::hasDocuments)) {
             client.set(key, RedisKeys.EXISTS);
 

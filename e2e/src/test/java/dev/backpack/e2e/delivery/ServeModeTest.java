@@ -159,7 +159,7 @@ class ServeModeTest {
         assertThat(sink.hasDocuments(fromBody, "serve-node")).isTrue();
         openSearch.request("POST", "/cpuinfo-metadata/_refresh", null);
         assertThat(openSearch.request("POST", "/cpuinfo-metadata/_count",
-                "{\"query\":{\"term\":{\"uuid.keyword\":\"" + adHoc + "\"}}}").body()).contains("\"count\":2");
+                "{\"query\":{\"term\":{\"uuid\":\"" + adHoc + "\"}}}").body()).contains("\"count\":2");
         assertThat(JSON.readTree(get("/readyz").body()).get("uuid").asText())
                 .as("readiness keeps the boot uuid's summary").isEqualTo(bootUuid);
     }

@@ -3,10 +3,14 @@ package dev.backpack.e2e.servers;
 import java.util.List;
 
 /** Elasticsearch 7.17 from {@code org.elasticsearch.distribution.integ-test-zip:elasticsearch}, security off. */
-public final class ElasticsearchServer extends SearchServer {
+public class ElasticsearchServer extends SearchServer {
 
     ElasticsearchServer() {
-        super("elasticsearch", "backpack.elasticsearch.home");
+        this("elasticsearch", "backpack.elasticsearch.home", 11);
+    }
+
+    protected ElasticsearchServer(String name, String homeProperty, int minimumJava) {
+        super(name, homeProperty, minimumJava);
     }
 
     @Override

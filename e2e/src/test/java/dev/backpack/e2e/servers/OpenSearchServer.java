@@ -1,10 +1,14 @@
 package dev.backpack.e2e.servers;
 
-/** OpenSearch 2.x from {@code org.opensearch.distribution.integ-test-zip:opensearch} (no security plugin). */
+/** OpenSearch from {@code org.opensearch.distribution.integ-test-zip:opensearch} (no security plugin). */
 public final class OpenSearchServer extends SearchServer {
 
-    OpenSearchServer() {
-        super("opensearch", "backpack.opensearch.home");
+    /**
+     * @param homeProperty system property naming the unpacked zip
+     * @param minimumJava  17 for 2.x, 21 for 3.x
+     */
+    OpenSearchServer(String name, String homeProperty, int minimumJava) {
+        super(name, homeProperty, minimumJava);
     }
 
     @Override

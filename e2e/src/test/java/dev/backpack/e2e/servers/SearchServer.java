@@ -1,7 +1,12 @@
 package dev.backpack.e2e.servers;
 
+import dev.backpack.agent.sink.search.BasicCredentials;
+import dev.backpack.agent.sink.search.SearchSinkConfig;
+import dev.backpack.agent.sink.search.ServerAddress;
+import dev.backpack.agent.sink.search.TlsSettings;
 import org.junit.jupiter.api.Assumptions;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,33 +18,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * A real OpenSearch or Elasticsearch node from its integ-test zip (unpacked by the e2e pom): single
- * node, free loopback ports, 512m heap, disk watermarks off, run as {@code nobody} when we are root.
- * Started once per test JVM through {@link Servers}.
+ * node, free loopback ports, 512m heap, disk watermarks off, run as {@code nobody} when we are root, on
+ * the first JDK of the version it needs ({@link Jdks}). Started once per test JVM through {@link Servers}.
  */
 public abstract class SearchServer {
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
 
     private final String name;
+    private final String version;
     private final Path home;
+    private final Path javaHome;
     private final int httpPort;
     private final Path consoleLog;
+    private final Object httpLock = new Object();
+    private HttpClient http;
     private Process process;
 
-    protected SearchServer(String name, String homeProperty) {
+    /** @param minimumJava the oldest Java major version the server runs on */
+    protected SearchServer(String name, String homeProperty, int minimumJava) {
         this.name = name;
         String configured = System.getProperty(homeProperty);
         Assumptions.assumeTrue(configured != null && Files.isDirectory(Path.of(configured)),
                 name + " is not unpacked (system property " + homeProperty + "): run the tests through Maven, "
                         + "e.g. mvn -pl e2e verify, which unpacks the integ-test zip first");
-        this.home = Unprivileged.prepareHome(Path.of(configured).toAbsolutePath());
+        Path unpacked = Path.of(configured).toAbsolutePath();
+        this.version = unpacked.getFileName().toString().replaceFirst("^[a-z]+-", "");
+        Optional<Path> jdk = Jdks.atLeast(minimumJava);
+        Assumptions.assumeTrue(jdk.isPresent(), name + " " + version + " needs Java " + minimumJava
+                + "+ and no such JDK is installed (looked in " + Jdks.searched() + "); install one, e.g. "
+                + "a Temurin " + minimumJava + ", or point -Dbackpack.servers.java.home at it");
+        this.javaHome = jdk.get();
+        this.home = Unprivileged.prepareHome(unpacked);
         this.httpPort = FreePorts.next();
         this.consoleLog = home.resolveSibling(home.getFileName() + "-console.log");
     }
@@ -58,8 +77,32 @@ public abstract class SearchServer {
         return List.of();
     }
 
+    /** Runs before each start, with the server's home (e.g. to write certificates or a keystore). */
+    protected void prepare(Path home, Path javaHome) {
+    }
+
+    /** How the tests' own HTTP calls trust the server; null for plain http. */
+    protected SSLContext sslContext() {
+        return null;
+    }
+
+    /** The credentials the server requires, if any. */
+    public Optional<BasicCredentials> credentials() {
+        return Optional.empty();
+    }
+
+    /** How a sink verifies this server's certificate. */
+    public TlsSettings tls() {
+        return TlsSettings.verifyWithSystemTrust();
+    }
+
     public String name() {
         return name;
+    }
+
+    /** The server's version, e.g. {@code 3.3.0}. */
+    public String version() {
+        return version;
     }
 
     public int port() {
@@ -71,11 +114,17 @@ public abstract class SearchServer {
         return "http://127.0.0.1:" + httpPort;
     }
 
+    /** A sink configuration with this server's address, credentials and trust. */
+    public SearchSinkConfig sinkConfig(int indexRetries, Duration timeout) {
+        return SearchSinkConfig.of(ServerAddress.parse(url(), null), credentials(), tls(), indexRetries, timeout);
+    }
+
     synchronized void start() {
         if (process != null) {
             return;
         }
         deleteTree(home.resolve("data"));
+        prepare(home, javaHome);
         List<String> command = new ArrayList<>(List.of(home.resolve(launcher()).toString(),
                 "-Ecluster.name=backpack-test",
                 "-Enode.name=" + name,
@@ -97,7 +146,7 @@ public abstract class SearchServer {
                 .redirectErrorStream(true)
                 .redirectOutput(consoleLog.toFile());
         Map<String, String> env = builder.environment();
-        env.put(javaHomeVariable(), javaHome());
+        env.put(javaHomeVariable(), javaHome.toString());
         env.put(javaOptsVariable(), "-Xms512m -Xmx512m");
         env.put("HOME", home.toString());
         env.remove("JAVA_TOOL_OPTIONS");
@@ -122,8 +171,8 @@ public abstract class SearchServer {
 
     private boolean healthy() {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
+            HttpResponse<String> response = http().send(authorized(HttpRequest.newBuilder(
+                            URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s")))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -167,7 +216,7 @@ public abstract class SearchServer {
         HttpRequest.BodyPublisher body = jsonBody == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody);
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + path))
+            return http().send(authorized(HttpRequest.newBuilder(URI.create(url() + path)))
                     .method(method, body).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -178,9 +227,21 @@ public abstract class SearchServer {
         }
     }
 
-    private static String javaHome() {
-        String configured = System.getProperty("backpack.servers.java.home");
-        return configured != null ? configured : System.getProperty("java.home");
+    private HttpClient http() {
+        // Not the server's monitor: start() holds it while the health check runs on another thread.
+        synchronized (httpLock) {
+            if (http == null) {
+                SSLContext tls = sslContext();
+                http = tls == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(tls).build();
+            }
+            return http;
+        }
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        credentials().ifPresent(c -> request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (c.username() + ":" + c.password()).getBytes(StandardCharsets.UTF_8))));
+        return request;
     }
 
     private static void deleteTree(Path root) {
@@ -196,6 +257,6 @@ public abstract class SearchServer {
 
     @Override
     public String toString() {
-        return name + " at " + url();
+        return name + " " + version + " at " + url();
     }
 }

@@ -10,31 +10,51 @@ import java.util.List;
 public final class Servers {
     private static final List<Runnable> STOPS = new ArrayList<>();
     private static OpenSearchServer openSearch;
+    private static OpenSearchServer openSearch3;
     private static ElasticsearchServer elasticsearch;
+    private static SecuredElasticsearchServer elasticsearch8;
     private static RedisFixture redis;
     private static boolean hookInstalled;
 
     private Servers() {
     }
 
+    /** OpenSearch 2.x: the server most tests use. */
     public static synchronized OpenSearchServer openSearch() {
         if (openSearch == null) {
-            OpenSearchServer server = new OpenSearchServer();
-            register(server::stop);
-            server.start();
-            openSearch = server;
+            openSearch = started(new OpenSearchServer("opensearch", "backpack.opensearch.home", 11));
         }
         return openSearch;
     }
 
+    /** OpenSearch 3.x; skips the test (assumption) where no JDK 21+ is installed. */
+    public static synchronized OpenSearchServer openSearch3() {
+        if (openSearch3 == null) {
+            openSearch3 = started(new OpenSearchServer("opensearch3", "backpack.opensearch3.home", 21));
+        }
+        return openSearch3;
+    }
+
+    /** Elasticsearch 7.17, security off. */
     public static synchronized ElasticsearchServer elasticsearch() {
         if (elasticsearch == null) {
-            ElasticsearchServer server = new ElasticsearchServer();
-            register(server::stop);
-            server.start();
-            elasticsearch = server;
+            elasticsearch = started(new ElasticsearchServer());
         }
         return elasticsearch;
+    }
+
+    /** Elasticsearch 8.x with TLS and a password, as it runs by default. */
+    public static synchronized SecuredElasticsearchServer elasticsearch8() {
+        if (elasticsearch8 == null) {
+            elasticsearch8 = started(new SecuredElasticsearchServer());
+        }
+        return elasticsearch8;
+    }
+
+    private static <S extends SearchServer> S started(S server) {
+        register(server::stop);
+        server.start();
+        return server;
     }
 
     /** The shared Redis, running (restarted if a previous test stopped it). */
@@ -57,7 +77,9 @@ public final class Servers {
         }
         STOPS.clear();
         openSearch = null;
+        openSearch3 = null;
         elasticsearch = null;
+        elasticsearch8 = null;
         redis = null;
     }
 

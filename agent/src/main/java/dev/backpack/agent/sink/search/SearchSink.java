@@ -62,6 +62,7 @@ public final class SearchSink implements DocumentSink {
     private synchronized OpenSearchClient client() {
         if (client == null) {
             client = SearchClientFactory.create(config, sslContext);
+            IndexTemplates.installOnce(client, config, classifier);
             rawIndex = new RawIndex();
         }
         return client;
