@@ -177,7 +177,7 @@ public final class FleetBench {
             }
             RawResultDocument r = capturedRaw[0];
             append(body, IndexNames.RAW, DocumentIds.sha256(r.id() + node),
-                    new RawResultDocument(null, uuid, node, "raw-" + i, r.timestamp(), r.backpackVersion(), r.facts()));
+                    new RawResultDocument(null, node, uuid, node, "raw-" + i, r.timestamp(), r.backpackVersion(), r.facts()));
             bodies.add(body.toString());
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
