@@ -4,7 +4,8 @@ package dev.backpack.operator;
 public final class ExitCodes {
     public static final int OK = 0;
     public static final int FAILURE = 1;
-    public static final int INVALID_INPUT = 2;
+    /** Bad usage: an unknown flag, an invalid file or Benchmark. Nothing was done. */
+    public static final int USAGE = 2;
 
     private ExitCodes() {
     }

@@ -64,7 +64,7 @@ public class OperatorMain implements Callable<Integer>, RenderCommand.ConfigSour
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof ConfigException) {
                 command.getErr().println(e.getMessage());
-                return ExitCodes.INVALID_INPUT;
+                return ExitCodes.USAGE;
             }
             // e.g. no reachable API server: one line on stderr; the operator's log has the details
             LoggerFactory.getLogger(OperatorMain.class).debug("operator failed", e);

@@ -85,7 +85,7 @@ public final class BackpackCommand extends AgentCommand implements Callable<Inte
         String outputShown = server.hasServer() ? null
                 : prepared.outputDirectory().toAbsolutePath().normalize().toString();
         if (output.json()) {
-            JsonSummary.print(summary, prepared.uuidGenerated(), outputShown, out);
+            RunSummaryJsonOutput.print(summary, prepared.uuidGenerated(), outputShown, out);
         } else {
             SummaryTable.print(summary, out);
         }

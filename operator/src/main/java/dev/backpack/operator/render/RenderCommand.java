@@ -80,10 +80,10 @@ public class RenderCommand implements Callable<Integer> {
             yaml = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             err.println("-f: no such file " + file);
-            return ExitCodes.INVALID_INPUT;
+            return ExitCodes.USAGE;
         } catch (IOException e) {
             err.println("-f: cannot read " + file + ": " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
+            return ExitCodes.USAGE;
         }
         try {
             List<BenchmarkDocuments.Document> documents = BenchmarkDocuments.read(yaml);
@@ -95,7 +95,7 @@ public class RenderCommand implements Callable<Integer> {
                 Benchmark benchmark = documents.get(i).benchmark();
                 if (benchmark.getMetadata() == null || benchmark.getMetadata().getName() == null) {
                     err.println(file + ": " + where + "metadata.name is required");
-                    return ExitCodes.INVALID_INPUT;
+                    return ExitCodes.USAGE;
                 }
                 if (benchmark.getMetadata().getNamespace() == null) {
                     benchmark.getMetadata().setNamespace("default");
@@ -106,7 +106,7 @@ public class RenderCommand implements Callable<Integer> {
                     plans.add(new Planner(config).plan(benchmark, effectiveUuid));
                 } catch (PlanException e) {
                     err.println(file + ": " + where + e.getMessage());
-                    return ExitCodes.INVALID_INPUT;
+                    return ExitCodes.USAGE;
                 }
                 Stream.concat(documents.get(i).warnings().stream(), BenchmarkValidator.warnings(benchmark.getSpec()).stream())
                         .forEach(w -> warnings.add(file + ": " + where + "warning: " + w));
@@ -127,7 +127,7 @@ public class RenderCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (InvalidBenchmarkException e) {
             err.println(file + ": " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
+            return ExitCodes.USAGE;
         }
     }
 }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code --json}: the summary as one JSON object on stdout, for scripts. */
-final class JsonSummary {
-    private JsonSummary() {
+final class RunSummaryJsonOutput {
+    private RunSummaryJsonOutput() {
     }
 
     static Map<String, Object> toMap(RunSummary summary, boolean generatedUuid, String outputDirectory) {
