@@ -1,7 +1,7 @@
 package dev.backpack.e2e.delivery;
 
 import dev.backpack.agent.sink.DeliveryReport;
-import dev.backpack.agent.sink.search.Backoff;
+import dev.backpack.agent.retry.Backoff;
 import dev.backpack.agent.sink.search.SearchSink;
 import dev.backpack.agent.sink.search.SearchSinkConfig;
 import dev.backpack.agent.sink.search.ServerAddress;

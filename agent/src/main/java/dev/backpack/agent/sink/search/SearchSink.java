@@ -1,5 +1,7 @@
 package dev.backpack.agent.sink.search;
 
+import dev.backpack.agent.retry.Backoff;
+import dev.backpack.agent.retry.Deadline;
 import dev.backpack.agent.sink.DeliveryProgress;
 import dev.backpack.agent.sink.DeliveryReport;
 import dev.backpack.agent.sink.DocumentSink;

@@ -1,5 +1,6 @@
 package dev.backpack.agent.sink.search;
 
+import dev.backpack.agent.retry.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,21 +1,21 @@
-package dev.backpack.agent.sink.search;
+package dev.backpack.agent.retry;
 
 import java.time.Duration;
 
 /** A point in monotonic time after which no new attempt starts. */
-record Deadline(long endNanos) {
+public record Deadline(long endNanos) {
 
-    static Deadline after(Duration timeout) {
+    public static Deadline after(Duration timeout) {
         return new Deadline(System.nanoTime() + timeout.toNanos());
     }
 
-    Duration remaining() {
+    public Duration remaining() {
         long left = endNanos - System.nanoTime();
         return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
     }
 
     /** Whether waiting {@code delay} still leaves time for another attempt. */
-    boolean allows(Duration delay) {
+    public boolean allows(Duration delay) {
         return remaining().compareTo(delay) > 0;
     }
 }

@@ -1,4 +1,4 @@
-package dev.backpack.agent.sink.search;
+package dev.backpack.agent.retry;
 
 import org.junit.jupiter.api.Test;
 

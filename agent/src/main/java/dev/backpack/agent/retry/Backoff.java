@@ -1,4 +1,4 @@
-package dev.backpack.agent.sink.search;
+package dev.backpack.agent.retry;
 
 import java.time.Duration;
 import java.util.ArrayList;
