@@ -292,6 +292,8 @@ C 06  Bridge
         if slot:
             write(base, f"{net}/{name}/device/uevent", f"DRIVER={driver}\nPCI_SLOT_NAME={slot}\n")
     nic("ens1f0", "b4:96:91:aa:10:00", 9000, "up", 100000, "0000:3b:00.0", "ice")
+    # ice from Intel's out-of-tree package declares a module version; in-tree iavf and i40e declare none
+    write(base, "/sys/module/ice/version", "1.13.7\n")
     write(base, f"{net}/ens1f0/device/sriov_totalvfs", "128\n")
     write(base, f"{net}/ens1f0/device/sriov_numvfs", "2\n")
     write(base, f"{net}/ens1f0/device/virtfn0/uevent", "DRIVER=iavf\nPCI_SLOT_NAME=0000:3b:01.0\n")

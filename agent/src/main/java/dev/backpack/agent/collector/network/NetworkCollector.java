@@ -16,12 +16,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One document per network interface under {@code /sys/class/net}: driver, PCI slot, speed, MTU, MAC,
+ * One document per network interface under {@code /sys/class/net}: driver and its version, PCI slot, speed, MTU, MAC,
  * addresses, operstate and SR-IOV (total/enabled VFs and each VF's slot; for a VF, its physical
  * function).
  */
 public final class NetworkCollector implements Collector {
     static final String NET = "/sys/class/net";
+    static final String MODULES = "/sys/module";
     /** pid 1's view is the node's network namespace when the node's /proc is mounted in a pod. */
     static final List<String> PROC_NET = List.of("/proc/1/net", "/proc/net");
 
@@ -72,9 +73,11 @@ public final class NetworkCollector implements Collector {
         Path device = iface.resolve("device");
         Map<String, String> uevent = KeyValueText.parseAssignments(
                 host.readLines(device.resolve("uevent")).orElse(List.of()));
+        Optional<String> driver = host.linkName(device.resolve("driver")).or(() -> Optional.ofNullable(uevent.get("DRIVER")));
         Values v = Values.create()
                 .put("name", name)
-                .put("driver", host.linkName(device.resolve("driver")).orElse(uevent.get("DRIVER")))
+                .put("driver", driver)
+                .put("driver_version", driver.flatMap(d -> driverVersion(device, d)))
                 .put("pci_slot", uevent.get("PCI_SLOT_NAME"))
                 .put("mac", host.readTrimmed(iface.resolve("address")))
                 .put("mtu", host.readInt(iface.resolve("mtu")))
@@ -123,6 +126,16 @@ public final class NetworkCollector implements Collector {
                 .put("num_vfs", host.readInt(device.resolve("sriov_numvfs")))
                 .put("vfs", vfs)
                 .toMap();
+    }
+
+    /**
+     * The version its kernel module declares ({@code MODULE_VERSION}), which is what {@code ethtool -i}
+     * shows for out-of-tree drivers (ice, mlx5_core from vendor packages). In-tree drivers mostly declare
+     * none since Linux 5.x; for them ethtool shows the kernel release, which the kernel module has.
+     */
+    private Optional<String> driverVersion(Path device, String driver) {
+        String module = host.linkName(device.resolve("driver/module")).orElse(driver.replace('-', '_'));
+        return host.readTrimmed(host.resolve(MODULES).resolve(module).resolve("version"));
     }
 
     /** A PCI function's slot: the symlink's target name, or PCI_SLOT_NAME of its uevent. */

@@ -19,7 +19,8 @@ class NetworkCollectorTest {
         Map<String, Map<String, Object>> nics = byName(new NetworkCollector(Fixtures.baremetalSriov()).collect());
         assertThat(nics).containsOnlyKeys("eno1", "ens1f0", "ens1f0v0", "lo"); // bonding_masters is not a NIC
         Map<String, Object> pf = nics.get("ens1f0");
-        assertThat(pf).containsEntry("driver", "ice").containsEntry("pci_slot", "0000:3b:00.0")
+        assertThat(pf).containsEntry("driver", "ice").containsEntry("driver_version", "1.13.7")
+                .containsEntry("pci_slot", "0000:3b:00.0")
                 .containsEntry("mtu", 9000).containsEntry("speed_mbps", 100000).containsEntry("operstate", "up")
                 .containsEntry("mac", "b4:96:91:aa:10:00").containsEntry("virtual", false)
                 .containsEntry("ipv4", List.of("10.0.10.21/24"))
@@ -30,6 +31,7 @@ class NetworkCollectorTest {
                 Map.of("index", 0, "pci_slot", "0000:3b:01.0", "interface", "ens1f0v0"),
                 Map.of("index", 1, "pci_slot", "0000:3b:01.1"));
         assertThat(nics.get("ens1f0v0")).containsEntry("sriov_physfn", "0000:3b:00.0").containsEntry("driver", "iavf")
+                .doesNotContainKey("driver_version") // in-tree: no module version
                 .containsEntry("ipv4", List.of("192.168.20.7/24"));
         assertThat(nics.get("eno1")).containsEntry("carrier", false).doesNotContainKeys("speed_mbps", "sriov", "ipv4");
         assertThat(nics.get("lo")).containsEntry("virtual", true).containsEntry("ipv4", List.of("127.0.0.1/8"))
