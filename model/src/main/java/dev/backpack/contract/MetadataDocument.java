@@ -25,6 +25,12 @@ public record MetadataDocument(
         @JsonProperty("backpack_version") String backpackVersion) {
 
     /**
+     * In a search server, where the entries of {@code value} that hold a string too long to index travel
+     * (stored, not indexed; docs/delivery.md). Readers put them back into {@code value}.
+     */
+    public static final String VALUE_UNINDEXED = "value_unindexed";
+
+    /**
      * Builds a document whose id is computed from its content first, then stamps it with where and when
      * it was collected, exactly as upstream does, so re-runs and many nodes reporting one cluster fact
      * map to one {@code _id}.

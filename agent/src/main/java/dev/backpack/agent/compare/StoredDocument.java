@@ -1,5 +1,8 @@
 package dev.backpack.agent.compare;
 
+import dev.backpack.contract.MetadataDocument;
+
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,9 +11,19 @@ import java.util.Map;
  */
 public record StoredDocument(String module, String sourceType, String nodeName, Object value) {
 
+    /** Reads a stored document, with the entries the search sink moved to {@code value_unindexed} back in its value. */
     @SuppressWarnings("unchecked")
     public static StoredDocument fromSource(Map<String, Object> source) {
+        Object value = source.get("value");
+        Object unindexed = source.get(MetadataDocument.VALUE_UNINDEXED);
+        if (unindexed instanceof Map<?, ?> moved && (value == null || value instanceof Map<?, ?>)) {
+            Map<Object, Object> whole = new LinkedHashMap<>(value == null ? Map.of() : (Map<Object, Object>) value);
+            whole.putAll(moved);
+            value = whole;
+        } else if (unindexed != null && value == null) {
+            value = unindexed;
+        }
         return new StoredDocument((String) source.get("module"), (String) source.get("source_type"),
-                (String) source.get("node_name"), source.get("value"));
+                (String) source.get("node_name"), value);
     }
 }

@@ -133,6 +133,38 @@ class IndexTemplatesTest {
         }
     }
 
+    /**
+     * Lucene refuses terms over 32,766 bytes and OpenSearch's flat_object has no ignore_above: a leaf that
+     * long (an install-config's CA bundle) made OpenSearch refuse the whole document. It is delivered,
+     * returned whole in value_unindexed, and the rest of value stays searchable.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SearchServers.class)
+    void aLeafLongerThanALuceneTermIsDeliveredWhole(SearchServers version) throws Exception {
+        SearchServer server = version.server();
+        String uuid = TestDocuments.newUuid();
+        String bundle = "-----BEGIN CERTIFICATE-----\n" + "MIIB".repeat(10_000) + "\n-----END CERTIFICATE-----\n";
+        MetadataDocument doc = MetadataDocument.of(MetadataModule.OCP_INSTALL_CONFIG, "big-node", "install-config",
+                Map.of("additionalTrustBundle", bundle, "baseDomain", "example.com"),
+                uuid, "big-node", "pod", TestDocuments.TIMESTAMP, TestDocuments.VERSION);
+
+        DeliveryReport report = deliver(server, List.of(doc), null);
+
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        String index = MetadataModule.OCP_INSTALL_CONFIG.indexName();
+        server.request("POST", "/" + index + "/_refresh", null);
+        String query = "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"uuid\":\"" + uuid + "\"}}"
+                + (version == SearchServers.ELASTICSEARCH_7 ? "" : ",{\"term\":{\"value.baseDomain\":\"example.com\"}}")
+                + "]}}}";
+        JsonNode hits = JSON.readTree(server.request("POST", "/" + index + "/_search", query).body())
+                .path("hits").path("hits");
+        assertThat(hits).as(query).hasSize(1);
+        JsonNode source = hits.get(0).path("_source");
+        assertThat(source.path("value_unindexed").path("additionalTrustBundle").asText()).isEqualTo(bundle);
+        assertThat(source.path("value").path("baseDomain").asText()).isEqualTo("example.com");
+        assertThat(properties(server, index).path("value_unindexed").path("enabled").asBoolean(true)).isFalse();
+    }
+
     @Test
     void aTemplateThatExistsIsLeftAsItIs() throws Exception {
         SearchServer server = Servers.openSearch();

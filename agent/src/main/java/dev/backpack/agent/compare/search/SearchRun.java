@@ -13,6 +13,7 @@ import dev.backpack.agent.compare.RunSource;
 import dev.backpack.agent.compare.StoredDocument;
 import dev.backpack.agent.sink.search.SearchReader;
 import dev.backpack.contract.IndexNames;
+import dev.backpack.contract.MetadataDocument;
 import dev.backpack.contract.MetadataModule;
 import dev.backpack.contract.ModuleScope;
 
@@ -160,7 +161,8 @@ public final class SearchRun implements RunSource {
         ObjectNode body = JSON.createObjectNode().put("size", PAGE).put("track_total_hits", true);
         body.set("query", filter(filters));
         body.putArray("sort").add("_doc");
-        body.putArray("_source").add("module").add("source_type").add("node_name").add("uuid").add("value");
+        body.putArray("_source").add("module").add("source_type").add("node_name").add("uuid").add("value")
+                .add(MetadataDocument.VALUE_UNINDEXED);
         JsonNode first = reader.require("POST", path + "?" + OPTIONS, body.toString());
         JsonNode hits = first.path("hits").path("hits");
         if (first.path("hits").path("total").path("value").asLong() <= hits.size()) {

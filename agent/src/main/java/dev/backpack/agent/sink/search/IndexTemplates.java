@@ -65,6 +65,7 @@ final class IndexTemplates {
         KEYWORDS.forEach(field -> properties.put(field, Map.of("type", "keyword")));
         properties.put("timestamp", Map.of("type", "date"));
         properties.put("value", valueMapping);
+        properties.put(OversizedLeaves.FIELD, ServerFlavor.STORED_ONLY);
         properties.put("facts", ServerFlavor.STORED_ONLY);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("index_patterns", PATTERNS);

@@ -75,7 +75,7 @@ public final class SearchSink implements DocumentSink {
         Deadline deadline = Deadline.after(config.timeout());
         List<Pending> pending = new ArrayList<>(documents.size() + 1);
         for (MetadataDocument doc : documents) {
-            pending.add(new Pending(doc.module(), doc.index(), doc.id(), doc));
+            pending.add(new Pending(doc.module(), doc.index(), doc.id(), OversizedLeaves.sendable(doc)));
         }
         if (raw != null) {
             pending.add(new Pending(null, IndexNames.RAW, raw.id(), raw));
