@@ -26,10 +26,10 @@ public final class AgentServer implements AutoCloseable {
     private final HttpEndpoints endpoints;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    public AgentServer(ServeSettings settings, CollectionRun run) {
+    public AgentServer(ServeSettings settings, CollectAndDeliver collection) {
         this.settings = settings;
         this.readyFile = new ReadyFile(settings.readyFile());
-        this.collections = new CollectionCoordinator(run, settings.firstCollectionRetries(), readyFile);
+        this.collections = new CollectionCoordinator(collection, settings.firstCollectionRetries(), readyFile);
         this.endpoints = new HttpEndpoints(settings.listen(), collections);
     }
 

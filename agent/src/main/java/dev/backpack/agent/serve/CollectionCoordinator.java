@@ -23,7 +23,7 @@ final class CollectionCoordinator {
     /** How soon the first collection looks again when an ad-hoc one holds the turn. */
     private static final Duration BUSY_RECHECK = Duration.ofSeconds(1);
 
-    private final CollectionRun run;
+    private final CollectAndDeliver collection;
     private final Backoff retries;
     private final ReadyFile readyFile;
     private final ReentrantLock running = new ReentrantLock();
@@ -33,8 +33,8 @@ final class CollectionCoordinator {
     private volatile TerminationSummary lastFailure;
     private volatile boolean stopping;
 
-    CollectionCoordinator(CollectionRun run, Backoff retries, ReadyFile readyFile) {
-        this.run = run;
+    CollectionCoordinator(CollectAndDeliver collection, Backoff retries, ReadyFile readyFile) {
+        this.collection = collection;
         this.retries = retries;
         this.readyFile = readyFile;
     }
@@ -111,7 +111,7 @@ final class CollectionCoordinator {
 
     private TerminationSummary safeRun(String uuid, boolean adHoc) {
         try {
-            return run.collect(uuid, adHoc);
+            return collection.collect(uuid, adHoc);
         } catch (RuntimeException e) {
             // The runner reports failures in its summary; anything thrown is a bug, kept from killing the server.
             LOG.error("collection run failed unexpectedly", e);
