@@ -1,5 +1,6 @@
 package dev.backpack.agent.cli;
 
+import dev.backpack.agent.cli.output.ProgressPrinter;
 import dev.backpack.agent.dedup.ClaimedRun;
 import dev.backpack.agent.run.CollectionRunner;
 import dev.backpack.agent.run.RunSettings;
