@@ -1,5 +1,15 @@
 package dev.backpack.agent.cli;
 
+import dev.backpack.agent.cli.options.HostOptions;
+import dev.backpack.agent.cli.options.IdentityOptions;
+import dev.backpack.agent.cli.options.IgnoredFlags;
+import dev.backpack.agent.cli.options.LifecycleOptions;
+import dev.backpack.agent.cli.options.NodeNames;
+import dev.backpack.agent.cli.options.OutputFolder;
+import dev.backpack.agent.cli.options.OutputOptions;
+import dev.backpack.agent.cli.options.RedisOptions;
+import dev.backpack.agent.cli.options.SelectionOptions;
+import dev.backpack.agent.cli.options.ServerOptions;
 import dev.backpack.agent.collector.CollectorCatalog;
 import dev.backpack.agent.dedup.RedisSettings;
 import dev.backpack.agent.host.HostPaths;

@@ -1,6 +1,10 @@
 package dev.backpack.agent.cli;
 
 import dev.backpack.agent.AgentVersion;
+import dev.backpack.agent.cli.output.Interruption;
+import dev.backpack.agent.cli.output.ProgressPrinter;
+import dev.backpack.agent.cli.output.RunSummaryJsonOutput;
+import dev.backpack.agent.cli.output.SummaryTable;
 import dev.backpack.agent.dedup.ClaimedRun;
 import dev.backpack.agent.run.CollectionRunner;
 import dev.backpack.agent.run.ModuleStatus;

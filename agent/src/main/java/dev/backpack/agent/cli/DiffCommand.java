@@ -1,5 +1,6 @@
 package dev.backpack.agent.cli;
 
+import dev.backpack.agent.cli.options.CompareOptions;
 import dev.backpack.agent.compare.DiffOptions;
 import dev.backpack.agent.compare.DiffReport;
 import dev.backpack.agent.compare.NodePairing;
@@ -9,16 +10,12 @@ import dev.backpack.agent.compare.render.DiffJson;
 import dev.backpack.agent.compare.render.DiffTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code backpack diff A B}: what differs between the machines of two runs (uuids on a server, or output
@@ -31,11 +28,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the machines are the same", "1:a run could not be read (server unreachable, unreadable file)",
                 "2:bad usage (unknown uuid or module, not an output folder, bad flag)", "3:the machines differ"})
-public final class DiffCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    ServerOptions server;
+public final class DiffCommand extends StoredRunCommand {
     @Mixin
     CompareOptions compare;
 
@@ -58,21 +51,15 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the diff as one JSON object instead of the table.")
     boolean json;
 
-    @Option(names = "--verbose", description = "Show stack traces with errors.")
-    boolean verbose;
-
-    private final SinkSelector sinks;
-
     public DiffCommand(SinkSelector sinks) {
-        this.sinks = sinks;
+        super(sinks);
     }
 
     @Override
     public Integer call() {
         DiffOptions options = compare.diffOptions();
-        PrintWriter out = spec.commandLine().getOut();
         DiffReport report;
-        try (RunArguments runs = new RunArguments(server, sinks)) {
+        try (RunArguments runs = runs()) {
             NodePairing pairing;
             RunSource first;
             RunSource second;
@@ -90,17 +77,11 @@ public final class DiffCommand implements Callable<Integer> {
                 second = runs.open(b);
                 pairing = new NodePairing(renames(map), node);
             }
-            RunArguments.requireModules(first, options.modules());
-            RunArguments.requireModules(second, options.modules());
+            RunArguments.requireModules(options.modules(), first, second);
             report = RunArguments.guard(() -> new RunComparison(options).compare(first, second, pairing, uuid == null,
                     RunComparison.Listener.NONE));
         }
-        if (json) {
-            out.println(DiffJson.render(report));
-            out.flush();
-        } else {
-            DiffTable.print(report, out);
-        }
+        print(json, () -> DiffJson.render(report), out -> DiffTable.print(report, out));
         return report.same() ? ExitCodes.OK : ExitCodes.DIFFERENT;
     }
 

@@ -1,5 +1,6 @@
 package dev.backpack.agent.cli;
 
+import dev.backpack.agent.cli.options.CompareOptions;
 import dev.backpack.agent.compare.DiffOptions;
 import dev.backpack.agent.compare.DiffReport;
 import dev.backpack.agent.compare.NodeDiff;
@@ -12,10 +13,8 @@ import dev.backpack.agent.compare.RunSource;
 import dev.backpack.agent.compare.render.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -25,7 +24,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code backpack report A [B] -o report.html}: one self-contained HTML page of a run, or of two and their diff. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
@@ -35,11 +33,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:written (whether or not the runs differ)",
                 "1:a run could not be read, or the page could not be written",
                 "2:bad usage (unknown uuid or module, not an output folder, bad flag)"})
-public final class ReportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    ServerOptions server;
+public final class ReportCommand extends StoredRunCommand {
     @Mixin
     CompareOptions compare;
 
@@ -55,13 +49,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--map", paramLabel = "<a=b>", description = "Pair renamed nodes, as for diff; repeatable.")
     List<String> map = List.of();
 
-    @Option(names = "--verbose", description = "Show stack traces with errors.")
-    boolean verbose;
-
-    private final SinkSelector sinks;
-
     public ReportCommand(SinkSelector sinks) {
-        this.sinks = sinks;
+        super(sinks);
     }
 
     @Override
@@ -76,7 +65,7 @@ public final class ReportCommand implements Callable<Integer> {
         DiffReport diff = null;
         String runA;
         String runB = null;
-        try (RunArguments runs = new RunArguments(server, sinks)) {
+        try (RunArguments runs = runs()) {
             RunSource first = runs.open(a);
             runA = first.describe();
             if (b == null) {
@@ -84,16 +73,15 @@ public final class ReportCommand implements Callable<Integer> {
             } else {
                 RunSource second = runs.open(b);
                 runB = second.describe();
-                RunArguments.requireModules(first, options.modules());
-                RunArguments.requireModules(second, options.modules());
+                RunArguments.requireModules(options.modules(), first, second);
                 Overviews overviews = new Overviews(machinesA, machinesB);
                 NodePairing pairing = new NodePairing(DiffCommand.renames(map), null);
                 diff = RunArguments.guard(() -> new RunComparison(options).compare(first, second, pairing, true, overviews));
             }
         }
         write(runA, machinesA, runB, b == null ? null : machinesB, diff);
-        spec.commandLine().getOut().println(output + (diff == null ? "" : ": " + diff.summary()));
-        spec.commandLine().getOut().flush();
+        out().println(output + (diff == null ? "" : ": " + diff.summary()));
+        out().flush();
         return ExitCodes.OK;
     }
 

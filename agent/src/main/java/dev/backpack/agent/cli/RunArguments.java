@@ -1,5 +1,6 @@
 package dev.backpack.agent.cli;
 
+import dev.backpack.agent.cli.options.ServerOptions;
 import dev.backpack.agent.compare.RunMissingException;
 import dev.backpack.agent.compare.RunSource;
 import dev.backpack.agent.compare.SourceFailedException;
@@ -46,11 +47,13 @@ final class RunArguments implements AutoCloseable {
     }
 
     /** @throws BackpackException when a run has no document of a module the user asked for */
-    static void requireModules(RunSource run, Set<String> modules) {
-        for (String module : modules) {
-            if (!guard(() -> run.hasModule(module))) {
-                throw BackpackException.usage(run.describe() + " has no documents in module " + module
-                        + "; it was not collected there (see the run's summary), or drop it from --module");
+    static void requireModules(Set<String> modules, RunSource... runs) {
+        for (RunSource run : runs) {
+            for (String module : modules) {
+                if (!guard(() -> run.hasModule(module))) {
+                    throw BackpackException.usage(run.describe() + " has no documents in module " + module
+                            + "; it was not collected there (see the run's summary), or drop it from --module");
+                }
             }
         }
     }

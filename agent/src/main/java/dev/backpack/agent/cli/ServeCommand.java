@@ -1,10 +1,11 @@
 package dev.backpack.agent.cli;
 
+import dev.backpack.agent.cli.output.ProgressPrinter;
 import dev.backpack.agent.dedup.ClaimedRun;
 import dev.backpack.agent.run.CollectionRunner;
 import dev.backpack.agent.run.RunSettings;
 import dev.backpack.agent.serve.AgentServer;
-import dev.backpack.agent.serve.CollectionRun;
+import dev.backpack.agent.serve.CollectAndDeliver;
 import dev.backpack.agent.serve.ListenAddress;
 import dev.backpack.agent.serve.ServeSettings;
 import dev.backpack.agent.sink.DocumentSink;
@@ -56,7 +57,7 @@ public final class ServeCommand extends AgentCommand implements Callable<Integer
         // The same per-module lines as a piped `backpack`: which module a slow or stuck run is in, and its timings.
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
         try (DocumentSink sink = sinks.select(server, redis, prepared.outputDirectory())) {
-            CollectionRun run = (uuid, adHoc) -> {
+            CollectAndDeliver collection = (uuid, adHoc) -> {
                 RunSettings runSettings = settings(prepared, uuid == null ? prepared.uuid() : uuid);
                 ClaimedRun.Result result = claimed.run(runSettings, sink, redisSettings(), adHoc || redis.force(),
                         progress);
@@ -72,7 +73,7 @@ public final class ServeCommand extends AgentCommand implements Callable<Integer
                 }
                 return summary;
             };
-            AgentServer agentServer = new AgentServer(settings, run);
+            AgentServer agentServer = new AgentServer(settings, collection);
             try {
                 agentServer.start();
             } catch (UncheckedIOException e) {

@@ -1,5 +1,7 @@
 package dev.backpack.agent.cli;
 
+import dev.backpack.agent.cli.options.RedisOptions;
+import dev.backpack.agent.cli.options.ServerOptions;
 import dev.backpack.agent.sink.DocumentSink;
 import dev.backpack.agent.sink.files.FileSink;
 import dev.backpack.agent.sink.search.BasicCredentials;

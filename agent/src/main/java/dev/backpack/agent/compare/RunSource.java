@@ -2,6 +2,7 @@ package dev.backpack.agent.compare;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One run's documents, read node by node so memory holds one node's documents at a time: a search
@@ -15,11 +16,35 @@ public interface RunSource extends AutoCloseable {
     /** The nodes with node-scope documents, sorted by name. */
     List<String> nodes();
 
-    /** One node's node-scope facts; {@code modules} empty means all. */
-    NodeFacts node(String name, Set<String> modules);
+    /**
+     * Reads the node-scope documents that may be {@code name}'s; {@code modules} empty means all. A source
+     * may pass other nodes' documents too (a merged folder, a term matching part of a name):
+     * {@link #node} keeps exact matches only.
+     */
+    void readNode(String name, Set<String> modules, Consumer<StoredDocument> documents);
 
-    /** The cluster-scope facts (Kubernetes, OpenShift) of the run, one set per run. */
-    NodeFacts cluster(Set<String> modules);
+    /** Reads the run's cluster-scope documents (Kubernetes, OpenShift), one set per run. */
+    void readCluster(Set<String> modules, Consumer<StoredDocument> documents);
+
+    /** One node's node-scope facts; {@code modules} empty means all. */
+    default NodeFacts node(String name, Set<String> modules) {
+        NodeFacts facts = new NodeFacts(name);
+        DocumentFlattener flattener = new DocumentFlattener();
+        readNode(name, modules, d -> {
+            if (name.equals(d.nodeName())) {
+                flattener.add(d, facts);
+            }
+        });
+        return facts;
+    }
+
+    /** The cluster-scope facts of the run. */
+    default NodeFacts cluster(Set<String> modules) {
+        NodeFacts facts = new NodeFacts(NodeDiff.CLUSTER);
+        DocumentFlattener flattener = new DocumentFlattener();
+        readCluster(modules, d -> flattener.add(d, facts));
+        return facts;
+    }
 
     /** Whether the run holds at least one document of {@code module}. */
     boolean hasModule(String module);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backpack.agent.run.RunSummary;
 import dev.backpack.agent.serve.AgentServer;
-import dev.backpack.agent.serve.CollectionRun;
+import dev.backpack.agent.serve.CollectAndDeliver;
 import dev.backpack.agent.serve.ListenAddress;
 import dev.backpack.agent.serve.ServeSettings;
 import dev.backpack.agent.sink.DeliveryReport;
@@ -73,7 +73,7 @@ class ServeModeTest {
     }
 
     /** What the CLI's runner does, reduced to delivery: collect for a uuid and index it. */
-    private final CollectionRun run = (requested, adHoc) -> {
+    private final CollectAndDeliver run = (requested, adHoc) -> {
         String uuid = requested == null ? bootUuid : requested;
         long start = System.nanoTime();
         try {

@@ -3,6 +3,7 @@ package dev.backpack.agent.collector.block;
 import dev.backpack.agent.collector.Collector;
 import dev.backpack.agent.collector.Fact;
 import dev.backpack.agent.collector.ModuleFacts;
+import dev.backpack.agent.collector.ReadOrSkip;
 import dev.backpack.agent.collector.Values;
 import dev.backpack.agent.host.HostPaths;
 import dev.backpack.contract.MetadataModule;
@@ -38,10 +39,11 @@ public final class BlockCollector implements Collector {
 
     @Override
     public ModuleFacts collect() {
-        Path dir = host.resolve(BLOCK);
-        if (!host.isDirectory(dir)) {
-            return ModuleFacts.skipped(BLOCK + " is absent (sysfs not mounted under the host root)");
-        }
+        return ReadOrSkip.folder(host, BLOCK).readOrSkip(BLOCK + " is absent (sysfs not mounted under the host root)",
+                this::collectFrom);
+    }
+
+    private ModuleFacts collectFrom(Path dir) {
         List<String> notes = new ArrayList<>();
         List<Mounts.Mount> mounts = MOUNTS.stream().map(p -> host.readLines(host.resolve(p)))
                 .flatMap(Optional::stream).findFirst().map(Mounts::parse).orElseGet(() -> {

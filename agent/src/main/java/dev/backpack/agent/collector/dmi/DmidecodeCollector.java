@@ -3,6 +3,7 @@ package dev.backpack.agent.collector.dmi;
 import dev.backpack.agent.collector.Collector;
 import dev.backpack.agent.collector.Fact;
 import dev.backpack.agent.collector.ModuleFacts;
+import dev.backpack.agent.collector.ReadOrSkip;
 import dev.backpack.agent.collector.Values;
 import dev.backpack.agent.host.HostPaths;
 import dev.backpack.contract.MetadataModule;
@@ -57,12 +58,14 @@ public final class DmidecodeCollector implements Collector {
 
     @Override
     public ModuleFacts collect() {
+        return ReadOrSkip.folder(host, DMI_ID).or(ReadOrSkip.exists(host, DMI_TABLE)).readOrSkip(
+                "the machine exposes no DMI/SMBIOS data (" + DMI_ID + " and " + DMI_TABLE
+                        + " are absent: a VM without firmware tables, or not x86/arm64 UEFI)", found -> collectPresent());
+    }
+
+    private ModuleFacts collectPresent() {
         Path idDir = host.resolve(DMI_ID);
         Path table = host.resolve(DMI_TABLE);
-        if (!host.isDirectory(idDir) && !host.exists(table)) {
-            return ModuleFacts.skipped("the machine exposes no DMI/SMBIOS data (" + DMI_ID + " and " + DMI_TABLE
-                    + " are absent: a VM without firmware tables, or not x86/arm64 UEFI)");
-        }
         List<Fact> facts = new ArrayList<>();
         List<Map<String, String>> skipped = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> section : SECTIONS.entrySet()) {

@@ -3,6 +3,7 @@ package dev.backpack.agent.collector.graphics;
 import dev.backpack.agent.collector.Collector;
 import dev.backpack.agent.collector.Fact;
 import dev.backpack.agent.collector.ModuleFacts;
+import dev.backpack.agent.collector.ReadOrSkip;
 import dev.backpack.agent.collector.Values;
 import dev.backpack.agent.collector.oshi.OshiHardware;
 import dev.backpack.agent.collector.oshi.OshiValues;
@@ -48,11 +49,11 @@ public final class GraphicsCollector implements Collector {
 
     @Override
     public ModuleFacts collect() {
-        long displays = countDisplayControllers();
-        if (displays == 0) {
-            return ModuleFacts.skipped("no graphics card on this node (no display controller, PCI class 03, in "
-                    + PCI_DEVICES + ")");
-        }
+        return ReadOrSkip.count(countDisplayControllers()).readOrSkip("no graphics card on this node (no display "
+                + "controller, PCI class 03, in " + PCI_DEVICES + ")", this::collectFrom);
+    }
+
+    private ModuleFacts collectFrom(long displays) {
         List<Map<String, Object>> described = cards.get().stream().map(GraphicsCollector::describe).toList();
         if (described.isEmpty()) {
             return ModuleFacts.skipped(displays + " display controller(s) in " + PCI_DEVICES + " but OSHI described none: "

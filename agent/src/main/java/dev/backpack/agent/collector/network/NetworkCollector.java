@@ -3,6 +3,7 @@ package dev.backpack.agent.collector.network;
 import dev.backpack.agent.collector.Collector;
 import dev.backpack.agent.collector.Fact;
 import dev.backpack.agent.collector.ModuleFacts;
+import dev.backpack.agent.collector.ReadOrSkip;
 import dev.backpack.agent.collector.Values;
 import dev.backpack.agent.host.HostPaths;
 import dev.backpack.agent.host.KeyValueText;
@@ -39,10 +40,11 @@ public final class NetworkCollector implements Collector {
 
     @Override
     public ModuleFacts collect() {
-        Path dir = host.resolve(NET);
-        if (!host.isDirectory(dir)) {
-            return ModuleFacts.skipped(NET + " is absent (sysfs not mounted under the host root)");
-        }
+        return ReadOrSkip.folder(host, NET).readOrSkip(NET + " is absent (sysfs not mounted under the host root)",
+                this::collectFrom);
+    }
+
+    private ModuleFacts collectFrom(Path dir) {
         Map<String, List<String>> ipv4 = Map.of();
         Map<String, List<String>> ipv6 = Map.of();
         List<String> notes = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.backpack.agent.collector.pci;
 import dev.backpack.agent.collector.Collector;
 import dev.backpack.agent.collector.Fact;
 import dev.backpack.agent.collector.ModuleFacts;
+import dev.backpack.agent.collector.ReadOrSkip;
 import dev.backpack.agent.collector.Values;
 import dev.backpack.agent.host.HostPaths;
 import dev.backpack.agent.host.KeyValueText;
@@ -39,10 +40,10 @@ public final class LspciCollector implements Collector {
 
     @Override
     public ModuleFacts collect() {
-        Path dir = host.resolve(DEVICES);
-        if (!host.isDirectory(dir)) {
-            return ModuleFacts.skipped("no PCI bus (" + DEVICES + " is absent)");
-        }
+        return ReadOrSkip.folder(host, DEVICES).readOrSkip("no PCI bus (" + DEVICES + " is absent)", this::collectFrom);
+    }
+
+    private ModuleFacts collectFrom(Path dir) {
         List<RawDevice> devices = new ArrayList<>();
         for (Path device : host.list(dir)) {
             devices.add(read(device));

@@ -3,6 +3,7 @@ package dev.backpack.agent.collector.power;
 import dev.backpack.agent.collector.Collector;
 import dev.backpack.agent.collector.Fact;
 import dev.backpack.agent.collector.ModuleFacts;
+import dev.backpack.agent.collector.ReadOrSkip;
 import dev.backpack.agent.collector.Values;
 import dev.backpack.agent.collector.oshi.OshiHardware;
 import dev.backpack.agent.collector.oshi.OshiValues;
@@ -43,11 +44,11 @@ public final class PowerCollector implements Collector {
 
     @Override
     public ModuleFacts collect() {
-        int supplies = host.list(host.resolve(POWER_SUPPLY)).size();
-        if (supplies == 0) {
-            return ModuleFacts.skipped("no power supplies on this node (" + POWER_SUPPLY + " is empty or absent, "
-                    + "as on most servers and VMs)");
-        }
+        return ReadOrSkip.entries(host, POWER_SUPPLY).readOrSkip("no power supplies on this node (" + POWER_SUPPLY
+                + " is empty or absent, as on most servers and VMs)", supplies -> collectPresent());
+    }
+
+    private ModuleFacts collectPresent() {
         List<PowerSource> found = sources.get();
         if (found.isEmpty()) {
             return ModuleFacts.skipped("no battery or UPS: " + POWER_SUPPLY + " lists only mains adapters or absent batteries");

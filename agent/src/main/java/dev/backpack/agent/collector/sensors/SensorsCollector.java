@@ -3,6 +3,7 @@ package dev.backpack.agent.collector.sensors;
 import dev.backpack.agent.collector.Collector;
 import dev.backpack.agent.collector.Fact;
 import dev.backpack.agent.collector.ModuleFacts;
+import dev.backpack.agent.collector.ReadOrSkip;
 import dev.backpack.agent.collector.Values;
 import dev.backpack.agent.collector.oshi.OshiHardware;
 import dev.backpack.agent.collector.oshi.OshiValues;
@@ -45,10 +46,11 @@ public final class SensorsCollector implements Collector {
     @Override
     public ModuleFacts collect() {
         // OSHI would report zeros here; checking first also keeps it from loading on a node without sensors.
-        if (host.list(host.resolve(HWMON)).isEmpty() && host.list(host.resolve(THERMAL)).isEmpty()) {
-            return ModuleFacts.skipped("no hardware sensors on this node (" + HWMON + " and " + THERMAL
-                    + " are empty or absent, as in most VMs)");
-        }
+        return ReadOrSkip.entries(host, HWMON, THERMAL).readOrSkip("no hardware sensors on this node (" + HWMON
+                + " and " + THERMAL + " are empty or absent, as in most VMs)", entries -> collectPresent());
+    }
+
+    private ModuleFacts collectPresent() {
         Map<String, Object> value = describe(sensors.get());
         if (value.isEmpty()) {
             return ModuleFacts.skipped("no sensor readings: OSHI found no CPU temperature, fan speed or CPU voltage in "

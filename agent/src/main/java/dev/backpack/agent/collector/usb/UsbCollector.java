@@ -3,6 +3,7 @@ package dev.backpack.agent.collector.usb;
 import dev.backpack.agent.collector.Collector;
 import dev.backpack.agent.collector.Fact;
 import dev.backpack.agent.collector.ModuleFacts;
+import dev.backpack.agent.collector.ReadOrSkip;
 import dev.backpack.agent.collector.Values;
 import dev.backpack.agent.collector.oshi.OshiHardware;
 import dev.backpack.agent.collector.oshi.OshiValues;
@@ -45,10 +46,11 @@ public final class UsbCollector implements Collector {
 
     @Override
     public ModuleFacts collect() {
-        int busEntries = host.list(host.resolve(USB_DEVICES)).size();
-        if (busEntries == 0) {
-            return ModuleFacts.skipped("no USB bus on this node (" + USB_DEVICES + " is empty or absent)");
-        }
+        return ReadOrSkip.entries(host, USB_DEVICES).readOrSkip("no USB bus on this node (" + USB_DEVICES
+                + " is empty or absent)", this::collectFrom);
+    }
+
+    private ModuleFacts collectFrom(long busEntries) {
         List<Map<String, Object>> devices = flatten(controllers.get());
         if (devices.isEmpty()) {
             return ModuleFacts.skipped(USB_DEVICES + " lists " + busEntries + " entries but OSHI found no USB device: "

@@ -3,6 +3,7 @@ package dev.backpack.agent.collector.vulnerabilities;
 import dev.backpack.agent.collector.Collector;
 import dev.backpack.agent.collector.Fact;
 import dev.backpack.agent.collector.ModuleFacts;
+import dev.backpack.agent.collector.ReadOrSkip;
 import dev.backpack.agent.collector.Values;
 import dev.backpack.agent.host.HostPaths;
 import dev.backpack.contract.MetadataModule;
@@ -33,10 +34,11 @@ public final class CpuVulnerabilitiesCollector implements Collector {
 
     @Override
     public ModuleFacts collect() {
-        Path dir = host.resolve(DIR);
-        if (!host.isDirectory(dir)) {
-            return ModuleFacts.skipped("the kernel does not report CPU vulnerabilities (" + DIR + " is absent; kernels before 4.15 or non-x86/arm64)");
-        }
+        return ReadOrSkip.folder(host, DIR).readOrSkip("the kernel does not report CPU vulnerabilities (" + DIR
+                + " is absent; kernels before 4.15 or non-x86/arm64)", this::collectFrom);
+    }
+
+    private ModuleFacts collectFrom(Path dir) {
         List<Fact> facts = new ArrayList<>();
         for (Path entry : host.list(dir)) {
             host.readTrimmed(entry).ifPresent(text ->

@@ -3,9 +3,6 @@ package dev.backpack.agent.compare.files;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.backpack.agent.compare.DocumentFlattener;
-import dev.backpack.agent.compare.NodeDiff;
-import dev.backpack.agent.compare.NodeFacts;
 import dev.backpack.agent.compare.RunMissingException;
 import dev.backpack.agent.compare.RunSource;
 import dev.backpack.agent.compare.SourceFailedException;
@@ -74,34 +71,24 @@ public final class FolderRun implements RunSource {
     }
 
     @Override
-    public NodeFacts node(String name, Set<String> modules) {
-        NodeFacts facts = new NodeFacts(name);
-        DocumentFlattener flattener = new DocumentFlattener();
+    public void readNode(String name, Set<String> modules, Consumer<StoredDocument> documents) {
         for (Path folder : folders.getOrDefault(name, List.of())) {
             for (Path file : moduleFiles(folder, ModuleScope.NODE, modules)) {
-                read(file, d -> {
-                    if (name.equals(d.nodeName())) {
-                        flattener.add(d, facts);
-                    }
-                });
+                read(file, documents);
             }
         }
-        return facts;
     }
 
     @Override
-    public NodeFacts cluster(Set<String> modules) {
-        NodeFacts facts = new NodeFacts(NodeDiff.CLUSTER);
+    public void readCluster(Set<String> modules, Consumer<StoredDocument> documents) {
         // Each node's folder may hold a copy of the cluster facts: the first folder that has them speaks for the run.
         for (Path folder : outputFolders) {
             List<Path> files = moduleFiles(folder, ModuleScope.CLUSTER, modules);
             if (!files.isEmpty()) {
-                DocumentFlattener flattener = new DocumentFlattener();
-                files.forEach(f -> read(f, d -> flattener.add(d, facts)));
-                return facts;
+                files.forEach(f -> read(f, documents));
+                return;
             }
         }
-        return facts;
     }
 
     @Override

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.backpack.agent.compare.DocumentFlattener;
-import dev.backpack.agent.compare.NodeDiff;
-import dev.backpack.agent.compare.NodeFacts;
 import dev.backpack.agent.compare.RunMissingException;
 import dev.backpack.agent.compare.RunSource;
 import dev.backpack.agent.compare.StoredDocument;
@@ -89,30 +86,20 @@ public final class SearchRun implements RunSource {
     }
 
     @Override
-    public NodeFacts node(String name, Set<String> modules) {
-        NodeFacts facts = new NodeFacts(name);
-        DocumentFlattener flattener = new DocumentFlattener();
+    public void readNode(String name, Set<String> modules, Consumer<StoredDocument> documents) {
         List<String> indexes = indexes(ModuleScope.NODE, modules);
         if (!indexes.isEmpty()) {
-            search(indexes, List.of(exact("uuid", uuid), exact("node_name", name)), d -> {
-                // A term on a text field can match a part of another name; keep exact matches only.
-                if (name.equals(d.nodeName())) {
-                    flattener.add(d, facts);
-                }
-            });
+            // A term on a text field can match a part of another name: RunSource.node keeps exact matches only.
+            search(indexes, List.of(exact("uuid", uuid), exact("node_name", name)), documents);
         }
-        return facts;
     }
 
     @Override
-    public NodeFacts cluster(Set<String> modules) {
-        NodeFacts facts = new NodeFacts(NodeDiff.CLUSTER);
-        DocumentFlattener flattener = new DocumentFlattener();
+    public void readCluster(Set<String> modules, Consumer<StoredDocument> documents) {
         List<String> indexes = indexes(ModuleScope.CLUSTER, modules);
         if (!indexes.isEmpty()) {
-            search(indexes, List.of(exact("uuid", uuid)), d -> flattener.add(d, facts));
+            search(indexes, List.of(exact("uuid", uuid)), documents);
         }
-        return facts;
     }
 
     @Override

@@ -1,5 +1,6 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.options;
 
+import dev.backpack.agent.cli.BackpackException;
 import dev.backpack.agent.compare.DiffOptions;
 import dev.backpack.contract.MetadataModule;
 import picocli.CommandLine.Option;
@@ -20,7 +21,7 @@ public final class CompareOptions {
     boolean all;
 
     /** @throws BackpackException (usage) for a module name the agent does not know */
-    Set<String> modules() {
+    public Set<String> modules() {
         Set<String> known = MetadataModule.all().stream().map(MetadataModule::moduleName).collect(Collectors.toSet());
         Set<String> chosen = new LinkedHashSet<>();
         for (String m : modules) {
@@ -34,7 +35,7 @@ public final class CompareOptions {
         return chosen;
     }
 
-    DiffOptions diffOptions() {
+    public DiffOptions diffOptions() {
         return new DiffOptions(modules(), all);
     }
 }

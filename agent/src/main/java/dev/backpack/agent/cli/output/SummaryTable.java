@@ -1,4 +1,4 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.output;
 
 import dev.backpack.agent.run.ModuleOutcome;
 import dev.backpack.agent.run.RunSummary;
@@ -6,11 +6,11 @@ import dev.backpack.agent.run.RunSummary;
 import java.io.PrintWriter;
 
 /** The human summary: one row per module (documents, time, status and why), then where the documents went. */
-final class SummaryTable {
+public final class SummaryTable {
     private SummaryTable() {
     }
 
-    static void print(RunSummary summary, PrintWriter out) {
+    public static void print(RunSummary summary, PrintWriter out) {
         int width = Math.max("MODULE".length(), summary.modules().stream()
                 .mapToInt(m -> m.module().moduleName().length()).max().orElse(0));
         String format = "%-" + width + "s  %9s  %8s  %s%n";

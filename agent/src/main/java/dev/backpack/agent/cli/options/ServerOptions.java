@@ -1,5 +1,6 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.options;
 
+import dev.backpack.agent.cli.BackpackException;
 import dev.backpack.contract.AgentFlags;
 import picocli.CommandLine.Option;
 
@@ -46,7 +47,7 @@ public final class ServerOptions {
     static final Duration MAX_TIMEOUT = Duration.ofHours(24);
 
     /** Value checks that need no network; the address itself is parsed by {@link SinkSelector}. */
-    void validate() {
+    public void validate() {
         FlagValues.requirePort("-p/--port", port);
         if (indexRetries < 0) {
             throw BackpackException.usage(AgentFlags.INDEX_RETRIES + " must be 0 or more, got " + indexRetries);

@@ -1,4 +1,4 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.options;
 
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;

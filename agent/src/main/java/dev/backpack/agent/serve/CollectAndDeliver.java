@@ -3,11 +3,12 @@ package dev.backpack.agent.serve;
 import dev.backpack.agent.summary.TerminationSummary;
 
 /**
- * One collect-and-deliver run, as the CLI's runner does it (de-duplication, collectors, sink). Serve
- * mode calls it at start and for each {@code POST /collect}; never concurrently.
+ * What serve mode calls for one collection: collect and deliver, as {@code backpack} does (in the agent,
+ * the Redis claim around {@code run.CollectionRunner}, the sink and the termination log). Called at
+ * start and for each {@code POST /collect}; never concurrently.
  */
 @FunctionalInterface
-public interface CollectionRun {
+public interface CollectAndDeliver {
 
     /**
      * @param uuid  the uuid to collect under, or null for the one given on the command line

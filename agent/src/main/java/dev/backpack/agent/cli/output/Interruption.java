@@ -1,4 +1,4 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.output;
 
 import dev.backpack.agent.run.ModuleOutcome;
 import dev.backpack.agent.run.ModuleStatus;
@@ -19,7 +19,7 @@ import java.util.List;
  * hook armed only while the run is under way. Tracks the run's phase as its {@link RunListener}.
  * The exit code stays the JVM's (143 after SIGTERM).
  */
-final class Interruption implements RunListener {
+public final class Interruption implements RunListener {
     private final RunListener delegate;
     private final DocumentSink sink;
     private final String uuid;
@@ -35,7 +35,7 @@ final class Interruption implements RunListener {
     private volatile int documents = -1;
     private volatile DeliveryProgress.Counts before;
 
-    Interruption(RunListener delegate, DocumentSink sink, String uuid, String node, PrintWriter err, TerminationLog log) {
+    public Interruption(RunListener delegate, DocumentSink sink, String uuid, String node, PrintWriter err, TerminationLog log) {
         this.delegate = delegate;
         this.sink = sink;
         this.uuid = uuid;
@@ -44,12 +44,12 @@ final class Interruption implements RunListener {
         this.log = log;
     }
 
-    void arm() {
+    public void arm() {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
     /** The run ended on its own: nothing to report from the hook. */
-    void disarm() {
+    public void disarm() {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {

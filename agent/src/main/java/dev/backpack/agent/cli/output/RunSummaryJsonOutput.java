@@ -1,4 +1,4 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code --json}: the summary as one JSON object on stdout, for scripts. */
-final class RunSummaryJsonOutput {
+public final class RunSummaryJsonOutput {
     private RunSummaryJsonOutput() {
     }
 
@@ -59,7 +59,7 @@ final class RunSummaryJsonOutput {
         return root;
     }
 
-    static void print(RunSummary summary, boolean generatedUuid, String outputDirectory, PrintWriter out) {
+    public static void print(RunSummary summary, boolean generatedUuid, String outputDirectory, PrintWriter out) {
         try {
             out.println(JsonMapper.builder().build().writeValueAsString(toMap(summary, generatedUuid, outputDirectory)));
             out.flush();

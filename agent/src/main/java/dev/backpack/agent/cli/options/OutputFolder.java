@@ -1,5 +1,6 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.options;
 
+import dev.backpack.agent.cli.BackpackException;
 import dev.backpack.contract.AgentFlags;
 
 import java.io.IOException;
@@ -14,11 +15,11 @@ import java.nio.file.Path;
  * said up front instead of after a whole collection. A real write, not {@code Files.isWritable}: root
  * passes every permission check, a read-only file system does not.
  */
-final class OutputFolder {
+public final class OutputFolder {
     private OutputFolder() {
     }
 
-    static void prepare(Path folder) {
+    public static void prepare(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
         for (Path p = absolute; p != null; p = p.getParent()) {
             if (Files.exists(p)) {

@@ -1,4 +1,6 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.options;
+
+import dev.backpack.agent.cli.BackpackException;
 
 import java.util.regex.Pattern;
 

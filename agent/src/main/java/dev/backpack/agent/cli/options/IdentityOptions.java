@@ -1,5 +1,6 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.options;
 
+import dev.backpack.agent.cli.BackpackException;
 import dev.backpack.contract.AgentFlags;
 import picocli.CommandLine.Option;
 
@@ -20,7 +21,7 @@ public final class IdentityOptions {
     String podName;
 
     /** @throws BackpackException (usage) naming the flag whose value cannot be a uuid, node or pod name */
-    void validate() {
+    public void validate() {
         FlagValues.requireText("-u/--uuid", uuid, MAX_UUID_LENGTH);
         FlagValues.requireName("-n/--nodename", nodeName);
         FlagValues.requireName("-N/--podname", podName);

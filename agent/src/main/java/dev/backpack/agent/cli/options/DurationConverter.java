@@ -1,4 +1,4 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.options;
 
 import picocli.CommandLine;
 

@@ -1,5 +1,6 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.options;
 
+import dev.backpack.agent.cli.BackpackException;
 import dev.backpack.contract.AgentFlags;
 import picocli.CommandLine.Option;
 
@@ -12,7 +13,7 @@ public final class HostOptions {
             description = "Read the node's /proc, /sys and /etc under this folder (default: ${DEFAULT-VALUE}).")
     Path hostRoot;
 
-    void validate() {
+    public void validate() {
         if (!Files.isDirectory(hostRoot)) {
             throw BackpackException.usage(AgentFlags.HOST_ROOT + " " + hostRoot
                     + " is not a directory; point it at the folder holding the node's proc and sys");

@@ -1,5 +1,6 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.options;
 
+import dev.backpack.agent.cli.BackpackException;
 import dev.backpack.agent.host.HostPaths;
 
 import java.util.Optional;
@@ -10,13 +11,13 @@ import java.util.function.Supplier;
  * host root, what {@code hostname} prints), else the JVM's. Never {@code localhost}: documents from
  * several nodes would be indistinguishable.
  */
-final class NodeNames {
+public final class NodeNames {
     static final String KERNEL_HOSTNAME = "/proc/sys/kernel/hostname";
 
     private NodeNames() {
     }
 
-    static String resolve(HostPaths host, Supplier<String> jvmHostname) {
+    public static String resolve(HostPaths host, Supplier<String> jvmHostname) {
         Optional<String> kernel = host.readTrimmed(host.resolve(KERNEL_HOSTNAME)).filter(NodeNames::usable);
         if (kernel.isPresent()) {
             return kernel.get();

@@ -1,5 +1,6 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.options;
 
+import dev.backpack.agent.cli.BackpackException;
 import dev.backpack.agent.host.Fixtures;
 import dev.backpack.agent.host.HostPaths;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.options;
 
+import dev.backpack.agent.cli.BackpackException;
 import dev.backpack.contract.AgentFlags;
 import dev.backpack.contract.RedisKeys;
 import picocli.CommandLine.Option;
@@ -17,7 +18,7 @@ public final class RedisOptions {
     @Option(names = AgentFlags.FORCE, description = "Collect even if Redis says this node was already collected.")
     boolean force;
 
-    void validate() {
+    public void validate() {
         if (redisHost != null && (redisHost.isBlank() || redisHost.chars().anyMatch(Character::isWhitespace))) {
             throw BackpackException.usage(AgentFlags.REDIS_IP + " '" + FlagValues.excerpt(redisHost)
                     + "' is not a host; give a host name or IP address, or leave the flag out");

@@ -1,5 +1,6 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.options;
 
+import dev.backpack.agent.cli.BackpackException;
 import dev.backpack.contract.AgentFlags;
 import picocli.CommandLine.Option;
 
@@ -27,7 +28,7 @@ public final class LifecycleOptions {
     String listen;
 
     /** Files written at the end of a run must be writable places, known before anything is collected. */
-    void validate() {
+    public void validate() {
         if (terminationLog != null && Files.isDirectory(terminationLog)) {
             throw BackpackException.usage(AgentFlags.TERMINATION_LOG + " " + terminationLog
                     + " is a folder; give a file path");

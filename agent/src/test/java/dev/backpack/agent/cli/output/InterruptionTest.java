@@ -1,4 +1,4 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.options;
 
 import dev.backpack.contract.AgentFlags;
 import picocli.CommandLine.ParseResult;
@@ -12,7 +12,7 @@ import java.util.List;
  * warned about, one line each, and the run goes on, because stockpile-era scripts pass some of them
  * unconditionally and must keep working.
  */
-final class IgnoredFlags {
+public final class IgnoredFlags {
     /** One name per option: an option's names are matched together. */
     private static final List<String> SERVER_ONLY = List.of(AgentFlags.PORT, AgentFlags.CACERT,
             AgentFlags.SSL_SKIP_VERIFY, AgentFlags.USERNAME_FILE,
@@ -21,7 +21,7 @@ final class IgnoredFlags {
     private IgnoredFlags() {
     }
 
-    static List<String> warnings(ParseResult parsed, ServerOptions server, RedisOptions redis, boolean serve) {
+    public static List<String> warnings(ParseResult parsed, ServerOptions server, RedisOptions redis, boolean serve) {
         List<String> warnings = new ArrayList<>();
         if (!server.hasServer()) {
             for (String flag : SERVER_ONLY) {

@@ -1,4 +1,4 @@
-package dev.backpack.agent.cli;
+package dev.backpack.agent.cli.output;
 
 import dev.backpack.agent.run.ModuleOutcome;
 import dev.backpack.agent.run.RunListener;
@@ -10,12 +10,12 @@ import java.io.PrintWriter;
  * Progress on stderr. On a terminal one line is redrawn in place; when piped (CI logs, kubectl logs)
  * each module gets one plain line, so logs stay readable.
  */
-final class ProgressPrinter implements RunListener {
+public final class ProgressPrinter implements RunListener {
     private static final String CLEAR_LINE = "\r\033[2K";
     private final PrintWriter err;
     private final boolean interactive;
 
-    ProgressPrinter(PrintWriter err, boolean interactive) {
+    public ProgressPrinter(PrintWriter err, boolean interactive) {
         this.err = err;
         this.interactive = interactive;
     }
