@@ -73,6 +73,10 @@ class ChartRbacTest {
                 .containsExactlyInAnyOrderElementsOf(documented);
         assertThat(RbacRules.allows(rules, "", "secrets", "get")).isFalse();
         assertThat(RbacRules.allows(rules, "", "events", "create")).as("the operator records no events").isFalse();
+        assertThat(RbacRules.allows(rules, "ripsaw.cloudbulldozer.io", "benchmarks/status", "patch"))
+                .as("the status is patched").isTrue();
+        assertThat(RbacRules.allows(rules, "ripsaw.cloudbulldozer.io", "benchmarks/status", "update"))
+                .as("never updated whole").isFalse();
         assertThat(RbacRules.allows(rules, "coordination.k8s.io", "leases", "get"))
                 .as("leases only with leader election, and then in a Role").isFalse();
     }

@@ -155,7 +155,7 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
         BenchmarkStatus status = copy(benchmark.getStatus());
         status.setMessage("error, will retry: " + cause);
         try {
-            PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(benchmark, context, latest -> {
+            PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(benchmark, context, latest -> {
                 latest.setStatus(status);
                 return latest;
             });
@@ -182,7 +182,7 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
         }
         String candidate = UUID.randomUUID().toString();
         // Optimistically locked: if another writer got there first, the retry sees (and keeps) its uuid.
-        Benchmark updated = PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(benchmark, context, latest -> {
+        Benchmark updated = PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(benchmark, context, latest -> {
             if (latest.getStatus() == null || latest.getStatus().getUuid() == null
                     || latest.getStatus().getUuid().isBlank()) {
                 latest.setStatus(StatusFactory.initial(candidate, mode));
@@ -195,16 +195,18 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
     }
 
     /**
-     * Replaces the status subresource with the freshly built one (nothing stale survives), optimistically
-     * locked on the resourceVersion, and caches the result so the next reconcile reads its own write.
-     * Server-side apply of the status would do as well on a real API server, but fabric8's CRUD mock that
-     * the tests run the operator against implements neither apply patches nor list replacement in merge
-     * patches.
+     * Patches the status subresource to the freshly built one when it differs from what is stored, and
+     * caches the result so the next reconcile reads its own write. The patch is a JSON Patch computed
+     * from the stored status (a field the new status lacks is removed, so nothing stale survives), and
+     * it carries the resourceVersion, so a concurrent writer makes it fail and it is retried on the
+     * newer Benchmark. Neither server-side apply nor a merge patch would do on fabric8's CRUD mock that
+     * the tests run the operator against: it implements no apply patches and no list replacement in
+     * merge patches.
      */
     private static UpdateControl<Benchmark> patch(Benchmark benchmark, Context<Benchmark> context,
                                                   BenchmarkStatus next) {
         if (!next.equals(benchmark.getStatus())) {
-            PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(benchmark, context, latest -> {
+            PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(benchmark, context, latest -> {
                 latest.setStatus(next);
                 return latest;
             });
