@@ -83,9 +83,8 @@ final class Kubelet implements AutoCloseable {
             if (pod.getSpec().getNodeName() == null) {
                 bind(pod);
             } else if (!workers.containsKey(key(pod)) && !finished(pod)) {
-                String ip = podIp(nextIp.getAndIncrement());
-                PodWorker worker = new PodWorker(client, launcher, pod, ip, workDir.resolve(key(pod).replace('/', '_')), nodeRoot,
-                        apiAccess);
+                PodWorker worker = new PodWorker(client, launcher, pod, PodNetwork.nth(nextIp.getAndIncrement()),
+                        workDir.resolve(key(pod).replace('/', '_')), nodeRoot, apiAccess);
                 workers.put(key(pod), worker);
                 pool.submit(worker);
             }
@@ -109,10 +108,6 @@ final class Kubelet implements AutoCloseable {
     private static boolean finished(Pod pod) {
         String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
         return "Succeeded".equals(phase) || "Failed".equals(phase);
-    }
-
-    static String podIp(int n) {
-        return "127.0." + (10 + n / 250) + "." + (1 + n % 250);
     }
 
     static String key(Pod pod) {
