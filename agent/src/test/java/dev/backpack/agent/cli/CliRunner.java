@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Runs the real {@code backpack} command line with captured writers and no cluster. */
-final class CliRunner {
-    record Result(int exitCode, String out, String err) {
+/**
+ * Runs the real {@code backpack} command line in-process with captured writers, no cluster and no
+ * external tools. Shared with the e2e module through the agent's test-jar.
+ */
+public final class CliRunner {
+    public record Result(int exitCode, String out, String err) {
     }
 
     static final CommandRunner NO_TOOLS = new CommandRunner() {
@@ -28,19 +31,31 @@ final class CliRunner {
     };
 
     static CliEnvironment environment(boolean interactive) {
-        return new CliEnvironment(interactive, Map.of(), timeout -> KubernetesAccess.none("no cluster in tests"),
+        return environment(interactive, Map.of());
+    }
+
+    private static CliEnvironment environment(boolean interactive, Map<String, String> variables) {
+        return new CliEnvironment(interactive, variables, timeout -> KubernetesAccess.none("no cluster in tests"),
                 NO_TOOLS, () -> "test-host", "amd64");
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         return run(environment(false), args);
     }
 
+    /** As a user with these environment variables set would run it (e.g. {@code BACKPACK_ES_PASSWORD}). */
+    public static Result run(Map<String, String> variables, String... args) {
+        return run(environment(false, variables), new SinkSelector(variables), args);
+    }
+
     static Result run(CliEnvironment environment, String... args) {
+        return run(environment, new SinkSelector(), args);
+    }
+
+    private static Result run(CliEnvironment environment, SinkSelector sinks, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = CommandLineFactory.create(environment, new PrintWriter(out), new PrintWriter(err), new SinkSelector())
-                .execute(args);
+        int code = CommandLineFactory.create(environment, new PrintWriter(out), new PrintWriter(err), sinks).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -7,8 +7,9 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backpack.agent.cli.CliRunner.Result;
+import dev.backpack.agent.cli.CliRunner;
 import dev.backpack.contract.RedisKeys;
-import dev.backpack.e2e.delivery.InProcessAgent.Result;
 import dev.backpack.e2e.servers.FreePorts;
 import dev.backpack.e2e.servers.HttpsAuthProxy;
 import dev.backpack.e2e.servers.OpenSearchServer;
@@ -44,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(ServersExtension.class)
 class AgentCommandLineTest {
-    private static final Path HOST = InProcessAgent.HOST;
+    private static final Path HOST = TestDocuments.CAPTURED_HOST;
     private static final Path JAR = Path.of(System.getProperty("backpack.agentJar", "../agent/target/backpack.jar"))
             .toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,7 +54,7 @@ class AgentCommandLineTest {
     Path dir;
 
     private static Result backpack(Map<String, String> env, String... args) {
-        return InProcessAgent.run(env, args);
+        return CliRunner.run(env, args);
     }
 
     @Test

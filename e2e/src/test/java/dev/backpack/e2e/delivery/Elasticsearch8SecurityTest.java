@@ -6,12 +6,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backpack.agent.cli.CliRunner.Result;
+import dev.backpack.agent.cli.CliRunner;
 import dev.backpack.agent.sink.DeliveryReport;
 import dev.backpack.agent.sink.search.BasicCredentials;
 import dev.backpack.agent.sink.search.SearchSink;
 import dev.backpack.agent.sink.search.SearchSinkConfig;
 import dev.backpack.agent.sink.search.ServerAddress;
-import dev.backpack.e2e.delivery.InProcessAgent.Result;
 import dev.backpack.e2e.servers.SecuredElasticsearchServer;
 import dev.backpack.e2e.servers.ServersExtension;
 import dev.backpack.e2e.servers.TestCertificateAuthority;
@@ -48,7 +49,7 @@ class Elasticsearch8SecurityTest {
         Path passwordFile = Files.writeString(dir.resolve("password"), password + "\n");
         return new String[]{"-s", es.url(), "--cacert", ca.toString(), "--username-file", username.toString(),
                 "--password-file", passwordFile.toString(), "-u", uuid, "-n", "secure-node", "--tags", "cpu",
-                "--host-root", InProcessAgent.HOST.toString(), "--index-retries", "1", "--timeout", "20s",
+                "--host-root", TestDocuments.CAPTURED_HOST.toString(), "--index-retries", "1", "--timeout", "20s",
                 "--termination-log", dir.resolve("termination-log").toString()};
     }
 
@@ -56,7 +57,7 @@ class Elasticsearch8SecurityTest {
     void caCertAndCredentialFilesIndexIntoTheSecuredServer(SecuredElasticsearchServer es) throws Exception {
         String uuid = TestDocuments.newUuid();
 
-        Result run = InProcessAgent.run(Map.of(), args(es, uuid, es.caCertificate(),
+        Result run = CliRunner.run(Map.of(), args(es, uuid, es.caCertificate(),
                 es.credentials().orElseThrow().password()));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -73,7 +74,7 @@ class Elasticsearch8SecurityTest {
     void aWrongPasswordIsOneLineNamingTheCredentials(SecuredElasticsearchServer es) throws Exception {
         String wrong = "Not-The-Elastic-Password";
 
-        Result run = InProcessAgent.run(Map.of(), args(es, TestDocuments.newUuid(), es.caCertificate(), wrong));
+        Result run = CliRunner.run(Map.of(), args(es, TestDocuments.newUuid(), es.caCertificate(), wrong));
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(oneErrorLine(run)).contains(es.url() + " rejected the credentials (HTTP 401)")
@@ -85,7 +86,7 @@ class Elasticsearch8SecurityTest {
     void anUnknownCaIsOneLineNamingTheTlsCheck(SecuredElasticsearchServer es) throws Exception {
         Path otherCa = new TestCertificateAuthority("Some Other CA", dir).certificatePem();
 
-        Result run = InProcessAgent.run(Map.of(), args(es, TestDocuments.newUuid(), otherCa,
+        Result run = CliRunner.run(Map.of(), args(es, TestDocuments.newUuid(), otherCa,
                 es.credentials().orElseThrow().password()));
 
         assertThat(run.exitCode()).isEqualTo(1);

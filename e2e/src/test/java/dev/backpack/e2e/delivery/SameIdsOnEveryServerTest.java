@@ -2,9 +2,10 @@ package dev.backpack.e2e.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backpack.agent.cli.CliRunner.Result;
+import dev.backpack.agent.cli.CliRunner;
 import dev.backpack.agent.sink.search.BasicCredentials;
 import dev.backpack.contract.IndexNames;
-import dev.backpack.e2e.delivery.InProcessAgent.Result;
 import dev.backpack.e2e.servers.SearchServer;
 import dev.backpack.e2e.servers.SearchServers;
 import org.junit.jupiter.api.Assumptions;
@@ -47,7 +48,7 @@ class SameIdsOnEveryServerTest {
                 skipped.add(version + ": " + e.getMessage());
                 continue;
             }
-            Result run = InProcessAgent.run(Map.of(), args(server, uuid));
+            Result run = CliRunner.run(Map.of(), args(server, uuid));
             assertThat(run.exitCode()).as(version + ": " + run.err()).isZero();
             stored.put(version, indexesAndIds(server, uuid));
         }
@@ -62,7 +63,7 @@ class SameIdsOnEveryServerTest {
 
     private String[] args(SearchServer server, String uuid) throws IOException {
         List<String> args = new ArrayList<>(List.of("-s", server.url(), "-u", uuid, "-n", "same-node", "-N", "same-pod",
-                "--tags", "common", "--host-root", InProcessAgent.HOST.toString(),
+                "--tags", "common", "--host-root", TestDocuments.CAPTURED_HOST.toString(),
                 "--termination-log", dir.resolve("termination-log").toString()));
         if (server.credentials().isPresent()) {
             BasicCredentials credentials = server.credentials().get();

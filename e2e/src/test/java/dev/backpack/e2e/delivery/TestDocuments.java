@@ -4,6 +4,7 @@ import dev.backpack.contract.MetadataDocument;
 import dev.backpack.contract.MetadataModule;
 import dev.backpack.contract.RawResultDocument;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import java.util.UUID;
 final class TestDocuments {
     static final String TIMESTAMP = "2026-11-26T12:00:00Z";
     static final String VERSION = "test";
+    /** A captured host from the agent module's fixtures, for in-process runs; e2e runs in its own folder. */
+    static final Path CAPTURED_HOST = Path.of("../agent/src/test/resources/hosts/firecracker-vm").toAbsolutePath();
 
     private TestDocuments() {
     }
