@@ -31,9 +31,10 @@ import java.util.Optional;
  * fact never make a duplicate; a 409 "already exists" counts as {@code alreadyPresent}. Module documents
  * go to {@code <module>-metadata}, the raw result to {@code stockpile-results-raw}.
  * <p>
- * Connection errors, 429 and 5xx (whole request or single items) are retried with exponential backoff
- * within {@code --index-retries} and the {@code --timeout} deadline; everything else is reported per
- * document. Nothing is dropped silently.
+ * Connection errors, 429 and 5xx (whole request or single items) are retried with exponential backoff:
+ * a saturated server (429, {@code es_rejected_execution}) until the {@code --timeout} deadline, anything
+ * else within {@code --index-retries} and that deadline (see {@link RetryBudget}); everything else is
+ * reported per document. Nothing is dropped silently.
  */
 public final class SearchSink implements DocumentSink {
     private static final Logger LOG = LoggerFactory.getLogger(SearchSink.class);
@@ -90,13 +91,14 @@ public final class SearchSink implements DocumentSink {
     private void deliverChunk(OpenSearchClient client, List<PendingDocument> chunk, Deadline deadline,
                               DeliveryOutcomes outcomes) {
         List<PendingDocument> remaining = chunk;
+        RetryBudget budget = new RetryBudget(config.indexRetries());
         for (int attempt = 1; ; attempt++) {
             if (!readyToSend(client, remaining, deadline)) {
                 outcomes.failedAll(remaining, "not sent: " + timeoutReached());
                 return;
             }
             BulkAttempt result = send(client, remaining, attempt, deadline, outcomes);
-            if (result.done() || !waitBeforeRetry(result, attempt, deadline, outcomes)) {
+            if (result.done() || !waitBeforeRetry(result, attempt, budget, deadline, outcomes)) {
                 return;
             }
             remaining = result.retry();
@@ -138,13 +140,15 @@ public final class SearchSink implements DocumentSink {
     }
 
     /**
-     * Waits the backoff before retry {@code attempt} if the retries and the deadline allow it; if not, the
-     * documents left fail with the reason and which limit stopped them.
+     * Waits the backoff before retry {@code attempt} if the retry budget (throttling: until the deadline;
+     * anything else: {@code --index-retries}) and the deadline allow it; if not, the documents left fail
+     * with the reason and which limit stopped them.
      */
-    private boolean waitBeforeRetry(BulkAttempt result, int attempt, Deadline deadline, DeliveryOutcomes outcomes) {
+    private boolean waitBeforeRetry(BulkAttempt result, int attempt, RetryBudget budget, Deadline deadline,
+                                    DeliveryOutcomes outcomes) {
         String reason = result.reason().message();
         Duration delay = config.backoff().delayBefore(attempt);
-        if (attempt > config.indexRetries()) {
+        if (!budget.allowsRetry(result.reason())) {
             outcomes.failedAll(result.retry(), reason + " (gave up after " + config.indexRetries()
                     + " retries, --index-retries)");
             return false;

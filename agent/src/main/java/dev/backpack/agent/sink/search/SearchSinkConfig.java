@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Everything {@link SearchSink} needs, already validated: where, who, how to trust, and how hard to try.
  *
- * @param indexRetries retries after the first attempt of each bulk request ({@code --index-retries})
+ * @param indexRetries retries after the first attempt of each bulk request ({@code --index-retries}); a
+ *                     saturated server (429) is retried until {@code timeout} instead, see {@link RetryBudget}
  * @param timeout      total time one delivery may take, retries and waits included ({@code --timeout})
  * @param bulkSize     documents per bulk request
  */
