@@ -172,6 +172,26 @@ class DeduplicationTest {
     }
 
     @Test
+    void aJustIndexedNodeIsSkippedWithoutForcingARefresh(RedisFixture redis, OpenSearchServer openSearch) {
+        String uuid = TestDocuments.newUuid();
+        String node = "fresh-node";
+        try (FlakyProxy watched = FlakyProxy.forwardingOn(FreePorts.next(), openSearch.url());
+             SearchSink winner = sink(openSearch);
+             SearchSink loser = new SearchSink(SearchSinkConfig.of(ServerAddress.parse(watched.url(), null),
+                     Optional.empty(), TlsSettings.verifyWithSystemTrust(), 3, Duration.ofSeconds(30)));
+             Deduplicator winnerClaims = new Deduplicator(settings(redis), winner::hasDocuments);
+             Deduplicator loserClaims = new Deduplicator(settings(redis), loser::hasDocuments)) {
+            Claim won = winnerClaims.claim(uuid, node, false);
+            won.finished(winner.deliver(TestDocuments.nodeDocuments(uuid, node), TestDocuments.raw(uuid, node)).ok());
+
+            Claim lost = loserClaims.claim(uuid, node, false);
+
+            assertThat(lost.decision()).as(lost.reason()).isEqualTo(Claim.Decision.SKIP);
+            assertThat(watched.refreshRequests()).as("the periodic refresh showed the documents").isZero();
+        }
+    }
+
+    @Test
     void aStaleClaimIsTakenOver(RedisFixture redis) {
         String uuid = TestDocuments.newUuid();
         String key = RedisKeys.claimKey(uuid, "crashed-node");

@@ -1,6 +1,7 @@
 package dev.backpack.agent.sink.search;
 
 import dev.backpack.agent.retry.Deadline;
+import dev.backpack.agent.retry.Pause;
 import dev.backpack.agent.sink.DeliveryProgress;
 import dev.backpack.agent.sink.DeliveryReport;
 import dev.backpack.agent.sink.DocumentSink;
@@ -159,9 +160,8 @@ public final class SearchSink implements DocumentSink {
         }
         LOG.warn("bulk of {} documents to {}, attempt {}: {}; will retry in {} ms", result.retry().size(),
                 config.address(), attempt, reason, delay.toMillis());
-        if (!pause(delay)) {
+        if (!Pause.sleep(delay)) {
             outcomes.failedAll(result.retry(), "interrupted before it could be sent");
-            Thread.currentThread().interrupt();
             return false;
         }
         return true;
@@ -218,15 +218,6 @@ public final class SearchSink implements DocumentSink {
             }
         }
         return again.isEmpty() ? BulkAttempt.DONE : new BulkAttempt(again, firstRefusal);
-    }
-
-    private static boolean pause(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            return false;
-        }
     }
 
     private void logFailures(DeliveryReport report, DeliveryOutcomes outcomes) {
