@@ -56,7 +56,8 @@ class DeduplicationTest {
 
     private static RedisSettings settings(RedisFixture redis) {
         return RedisSettings.forRun(redis.host(), redis.port(), Duration.ofSeconds(30))
-                .withTimes(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMillis(50));
+                .withTimes(Duration.ofSeconds(30), Duration.ofSeconds(30),
+                        new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)));
     }
 
     @Test
