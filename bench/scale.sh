@@ -6,7 +6,8 @@
 #    one real OpenSearch: total time, documents per second, collections (must equal N), duplicates (must be 0).
 # Writes both tables into docs/benchmarks.md and draws docs/bench-operator.png and docs/bench-fleet.png.
 #  - Fleet under 429s: the same with OpenSearch's write queue cut to FLEET_429_QUEUE (default 2) for
-#    FLEET_429_SIZE nodes (default 100): every document must still arrive.
+#    FLEET_429_SIZE nodes (default 100): every document must still arrive, each node collected once (a 429
+#    is retried until --timeout with the claim kept, docs/delivery.md).
 # Builds the e2e test classpath from the reactor (-am, no install: ~/.m2 may be shared with other checkouts).
 # Usage: bench/scale.sh [operator sizes, default 100,250,500,1000] [fleet sizes, default 10,100,250,1000]
 # FLEET_JFR=<file> records the (first) fleet JVM with JFR.

@@ -1,5 +1,6 @@
 package dev.backpack.agent.dedup;
 
+import dev.backpack.agent.retry.Pause;
 import dev.backpack.contract.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,11 +66,11 @@ public final class Deduplicator implements AutoCloseable {
                 return collect(key, "--force given");
             }
             long waitUntil = System.nanoTime() + settings.waitLimit().toNanos();
-            boolean waited = false;
+            int polls = 0;
             while (true) {
                 if ("OK".equals(redis.set(key, RedisKeys.RUNNING,
                         SetParams.setParams().nx().px(settings.claimTtl().toMillis())))) {
-                    return collect(key, waited ? "claimed after the previous claim ended" : "claimed");
+                    return collect(key, polls > 0 ? "claimed after the previous claim ended" : "claimed");
                 }
                 String value = redis.get(key);
                 if (value == null) {
@@ -98,11 +99,10 @@ public final class Deduplicator implements AutoCloseable {
                     return new Claim(Claim.Decision.COLLECT, "waited " + settings.waitLimit()
                             + " for another agent; collecting anyway", success -> record(key, success, false));
                 }
-                if (!waited) {
+                if (polls == 0) {
                     LOG.info("another agent is collecting for uuid {} on {}; waiting for it", uuid, nodeName);
-                    waited = true;
                 }
-                if (!pause(settings.pollInterval())) {
+                if (!Pause.sleep(settings.poll().delayBefore(++polls))) {
                     return new Claim(Claim.Decision.COLLECT, "interrupted while waiting; collecting",
                             success -> record(key, success, false));
                 }
@@ -153,16 +153,6 @@ public final class Deduplicator implements AutoCloseable {
             root = root.getCause();
         }
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-    }
-
-    private static boolean pause(Duration interval) {
-        try {
-            Thread.sleep(interval.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.backpack.agent.dedup;
 
+import dev.backpack.agent.retry.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -9,16 +10,20 @@ import java.util.Objects;
  * @param commandTimeout connect and read timeout of each Redis command; short, because Redis is only a cache
  * @param claimTtl       how long a "Metadata-Running" claim lives; a claim older than this is stale and taken over
  * @param waitLimit      how long to wait for another agent's claim before collecting anyway
- * @param pollInterval   how often to look while waiting
+ * @param poll           the waits between two looks at another agent's claim: short at first (a claim
+ *                       holder that is nearly done is seen at once), growing to a cap (a long collection
+ *                       does not cost a Redis round trip every few milliseconds)
  */
 public record RedisSettings(String host, int port, Duration commandTimeout, Duration claimTtl, Duration waitLimit,
-                            Duration pollInterval) {
+                            Backoff poll) {
 
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
-    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(250);
+    /** 25, 50, 100, 200, then every 250 ms: the fixed 250 ms it replaces is the cap. */
+    public static final Backoff DEFAULT_POLL = new Backoff(Duration.ofMillis(25), Duration.ofMillis(250));
 
     public RedisSettings {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(poll, "poll");
         if (host.isBlank()) {
             throw new IllegalArgumentException("--redisip is empty; give the Redis host or leave the flag out");
         }
@@ -36,11 +41,11 @@ public record RedisSettings(String host, int port, Duration commandTimeout, Dura
      */
     public static RedisSettings forRun(String host, int port, Duration deliveryTimeout) {
         Duration ttl = deliveryTimeout.plusMinutes(1);
-        return new RedisSettings(host, port, DEFAULT_COMMAND_TIMEOUT, ttl, ttl, DEFAULT_POLL_INTERVAL);
+        return new RedisSettings(host, port, DEFAULT_COMMAND_TIMEOUT, ttl, ttl, DEFAULT_POLL);
     }
 
-    public RedisSettings withTimes(Duration newClaimTtl, Duration newWaitLimit, Duration newPollInterval) {
-        return new RedisSettings(host, port, commandTimeout, newClaimTtl, newWaitLimit, newPollInterval);
+    public RedisSettings withTimes(Duration newClaimTtl, Duration newWaitLimit, Backoff newPoll) {
+        return new RedisSettings(host, port, commandTimeout, newClaimTtl, newWaitLimit, newPoll);
     }
 
     public String address() {

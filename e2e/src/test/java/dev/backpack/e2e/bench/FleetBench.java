@@ -106,7 +106,7 @@ public final class FleetBench {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         try (SearchSink sink = new SearchSink(SearchSinkConfig.of(ServerAddress.parse(search, null), Optional.empty(),
-                TlsSettings.verifyWithSystemTrust(), 3, Duration.ofMinutes(5)))) {
+                TlsSettings.verifyWithSystemTrust(), 3, Duration.ofMinutes(5)).sharedByConcurrentRuns(threads))) {
             List<Future<?>> all = new ArrayList<>();
             for (int r = 0; r < racers; r++) {
                 for (int i = 0; i < nodes; i++) {

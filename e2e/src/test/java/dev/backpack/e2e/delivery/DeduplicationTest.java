@@ -5,13 +5,17 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.backpack.agent.dedup.Claim;
+import dev.backpack.agent.retry.Backoff;
 import dev.backpack.agent.dedup.Deduplicator;
 import dev.backpack.agent.dedup.RedisSettings;
 import dev.backpack.agent.sink.search.SearchSink;
 import dev.backpack.agent.sink.search.SearchSinkConfig;
 import dev.backpack.agent.sink.search.ServerAddress;
 import dev.backpack.agent.sink.search.TlsSettings;
+import dev.backpack.contract.MetadataDocument;
+import dev.backpack.contract.MetadataModule;
 import dev.backpack.contract.RedisKeys;
+import dev.backpack.e2e.servers.FlakyProxy;
 import dev.backpack.e2e.servers.FreePorts;
 import dev.backpack.e2e.servers.OpenSearchServer;
 import dev.backpack.e2e.servers.RedisFixture;
@@ -28,6 +32,7 @@ import redis.clients.jedis.params.SetParams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +56,8 @@ class DeduplicationTest {
 
     private static RedisSettings settings(RedisFixture redis) {
         return RedisSettings.forRun(redis.host(), redis.port(), Duration.ofSeconds(30))
-                .withTimes(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMillis(50));
+                .withTimes(Duration.ofSeconds(30), Duration.ofSeconds(30),
+                        new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)));
     }
 
     @Test
@@ -95,6 +101,94 @@ class DeduplicationTest {
             assertThat(client.get(RedisKeys.claimKey(uuid, node))).isEqualTo(RedisKeys.EXISTS);
             assertThat(client.pttl(RedisKeys.claimKey(uuid, node))).as("Exists expires, after days")
                     .isGreaterThan(Duration.ofDays(29).toMillis());
+        }
+    }
+
+    /**
+     * Bulk requests refused with 429 (a full write queue) many more times than --index-retries: each
+     * node's winner keeps its claim and retries until the server takes the documents, so no node is
+     * collected twice. A second collection would add a document under a new id (like a re-read memory
+     * value), which the index count would show.
+     */
+    @Test
+    void racingAgentsOnASaturatedServerCollectEachNodeOnce(RedisFixture redis, OpenSearchServer openSearch)
+            throws Exception {
+        String uuid = TestDocuments.newUuid();
+        int nodes = 5;
+        int agentsPerNode = 5;
+        AtomicInteger collections = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService agents = Executors.newFixedThreadPool(nodes * agentsPerNode);
+        try (FlakyProxy saturated = FlakyProxy.rejectingItems(openSearch.url(), 20);
+             SearchSink sink = new SearchSink(SearchSinkConfig.of(ServerAddress.parse(saturated.url(), null),
+                     Optional.empty(), TlsSettings.verifyWithSystemTrust(), 1, Duration.ofSeconds(60))
+                     .withBackoff(new Backoff(Duration.ofMillis(100), Duration.ofMillis(400))))) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < nodes * agentsPerNode; i++) {
+                String node = "saturated-node-" + (i % nodes);
+                runs.add(agents.submit(() -> {
+                    try (Deduplicator dedup = new Deduplicator(settings(redis), sink::hasDocuments)) {
+                        start.await();
+                        Claim claim = dedup.claim(uuid, node, false);
+                        if (claim.shouldCollect()) {
+                            int collection = collections.incrementAndGet();
+                            List<MetadataDocument> documents = new ArrayList<>(TestDocuments.nodeDocuments(uuid, node));
+                            documents.add(MetadataDocument.of(MetadataModule.MEMINFO, node, "/proc/vmstat",
+                                    Map.of("collection", collection), uuid, node, node + "-pod",
+                                    TestDocuments.TIMESTAMP, TestDocuments.VERSION));
+                            claim.finished(sink.deliver(documents, TestDocuments.raw(uuid, node)).ok());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> run : runs) {
+                run.get();
+            }
+            assertThat(saturated.bulkRequests()).as("the server refused more than --index-retries allows")
+                    .isGreaterThan(2 * nodes);
+        } finally {
+            agents.shutdownNow();
+        }
+
+        assertThat(collections).as("collections").hasValue(nodes);
+        openSearch.request("POST", "/_refresh", null);
+        String byUuid = "{\"query\":{\"match_phrase\":{\"uuid\":\"" + uuid + "\"}}}";
+        assertThat(count(openSearch, "/*-metadata/_count", byUuid)).as("4 documents per node, none twice")
+                .isEqualTo(4L * nodes);
+        assertThat(count(openSearch, "/stockpile-results-raw/_count", byUuid)).isEqualTo(nodes);
+        try (JedisPooled client = redis.client()) {
+            for (int n = 0; n < nodes; n++) {
+                assertThat(client.get(RedisKeys.claimKey(uuid, "saturated-node-" + n))).isEqualTo(RedisKeys.EXISTS);
+            }
+        }
+    }
+
+    private static long count(OpenSearchServer openSearch, String path, String query) {
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("\"count\"\\s*:\\s*(\\d+)")
+                .matcher(openSearch.request("POST", path, query).body());
+        assertThat(count.find()).as("a _count answer").isTrue();
+        return Long.parseLong(count.group(1));
+    }
+
+    @Test
+    void aJustIndexedNodeIsSkippedWithoutForcingARefresh(RedisFixture redis, OpenSearchServer openSearch) {
+        String uuid = TestDocuments.newUuid();
+        String node = "fresh-node";
+        try (FlakyProxy watched = FlakyProxy.forwardingOn(FreePorts.next(), openSearch.url());
+             SearchSink winner = sink(openSearch);
+             SearchSink loser = new SearchSink(SearchSinkConfig.of(ServerAddress.parse(watched.url(), null),
+                     Optional.empty(), TlsSettings.verifyWithSystemTrust(), 3, Duration.ofSeconds(30)));
+             Deduplicator winnerClaims = new Deduplicator(settings(redis), winner::hasDocuments);
+             Deduplicator loserClaims = new Deduplicator(settings(redis), loser::hasDocuments)) {
+            Claim won = winnerClaims.claim(uuid, node, false);
+            won.finished(winner.deliver(TestDocuments.nodeDocuments(uuid, node), TestDocuments.raw(uuid, node)).ok());
+
+            Claim lost = loserClaims.claim(uuid, node, false);
+
+            assertThat(lost.decision()).as(lost.reason()).isEqualTo(Claim.Decision.SKIP);
+            assertThat(watched.refreshRequests()).as("the periodic refresh showed the documents").isZero();
         }
     }
 

@@ -56,30 +56,51 @@ class SearchSinkRetryTest {
 
     @Test
     void retriesThrottlingAndUnavailableThenDelivers(OpenSearchServer openSearch) {
-        String uuid = TestDocuments.newUuid();
-        try (FlakyProxy proxy = FlakyProxy.failingFirst(openSearch.url(), List.of(429, 503));
-             SearchSink sink = sink(proxy.url(), 3, Duration.ofSeconds(30), FAST)) {
-            DeliveryReport report = sink.deliver(TestDocuments.nodeDocuments(uuid, "busy-node"),
-                    TestDocuments.raw(uuid, "busy-node"));
-
-            assertThat(report.ok()).as(report.toString()).isTrue();
-            assertThat(report.modules().get("meminfo").delivered()).isEqualTo(1);
-            assertThat(proxy.bulkRequests()).isEqualTo(3);
-        }
+        assertDeliveredThrough(FlakyProxy.failingFirst(openSearch.url(), List.of(429, 503)), 3, 3);
     }
 
     @Test
     void retriesDocumentsTheServerRejectedInsideASuccessfulBulk(OpenSearchServer openSearch) {
+        assertDeliveredThrough(FlakyProxy.rejectingItems(openSearch.url(), 2), 3, 3);
+    }
+
+    @Test
+    void aSaturatedServerIsRetriedPastIndexRetriesUntilItTakesTheDocuments(OpenSearchServer openSearch) {
+        // Four 429s, then delivered, with --index-retries 1.
+        assertDeliveredThrough(FlakyProxy.failingFirst(openSearch.url(), List.of(429, 429, 429, 429)), 1, 5);
+    }
+
+    @Test
+    void documentsRefusedByAFullWriteQueueAreRetriedPastIndexRetries(OpenSearchServer openSearch) {
+        assertDeliveredThrough(FlakyProxy.rejectingItems(openSearch.url(), 4), 1, 5);
+    }
+
+    /** One node's documents through {@code proxy}: all of them arrive, after {@code bulkRequests} requests. */
+    private static void assertDeliveredThrough(FlakyProxy proxy, int indexRetries, int bulkRequests) {
         String uuid = TestDocuments.newUuid();
-        try (FlakyProxy proxy = FlakyProxy.rejectingItems(openSearch.url(), 2);
-             SearchSink sink = sink(proxy.url(), 3, Duration.ofSeconds(30), FAST)) {
-            DeliveryReport report = sink.deliver(TestDocuments.nodeDocuments(uuid, "queue-node"),
-                    TestDocuments.raw(uuid, "queue-node"));
+        try (proxy; SearchSink sink = sink(proxy.url(), indexRetries, Duration.ofSeconds(30), FAST)) {
+            DeliveryReport report = sink.deliver(TestDocuments.nodeDocuments(uuid, "busy-node"),
+                    TestDocuments.raw(uuid, "busy-node"));
 
             assertThat(report.ok()).as(report.toString()).isTrue();
             assertThat(report.modules().get("cpuinfo").delivered()).isEqualTo(2);
+            assertThat(report.modules().get("meminfo").delivered()).isEqualTo(1);
             assertThat(report.rawDelivered()).isTrue();
-            assertThat(proxy.bulkRequests()).isEqualTo(3);
+            assertThat(proxy.bulkRequests()).isEqualTo(bulkRequests);
+        }
+    }
+
+    @Test
+    void aServerThatStaysSaturatedFailsAtTheDeadlineNotAtIndexRetries(OpenSearchServer openSearch) {
+        String uuid = TestDocuments.newUuid();
+        try (FlakyProxy proxy = FlakyProxy.failingFirst(openSearch.url(), java.util.Collections.nCopies(1000, 429));
+             SearchSink sink = sink(proxy.url(), 1, Duration.ofSeconds(3), FAST)) {
+            DeliveryReport report = sink.deliver(TestDocuments.nodeDocuments(uuid, "swamped-node"), null);
+
+            assertThat(report.ok()).isFalse();
+            assertThat(report.modules().get("meminfo").failed()).singleElement().satisfies(f -> assertThat(f.reason())
+                    .contains("HTTP 429").contains("--timeout").doesNotContain("--index-retries"));
+            assertThat(proxy.bulkRequests()).as("more than 1 + --index-retries attempts").isGreaterThan(2);
         }
     }
 

@@ -24,6 +24,7 @@ public final class FlakyProxy implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Deque<Integer> script;
     private final AtomicInteger bulkRequests = new AtomicInteger();
+    private final AtomicInteger refreshRequests = new AtomicInteger();
     private final boolean alwaysFail;
     private final AtomicInteger itemRejections;
 
@@ -38,6 +39,9 @@ public final class FlakyProxy implements AutoCloseable {
             throw new UncheckedIOException("cannot open port " + port, e);
         }
         server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/_refresh")) {
+                refreshRequests.incrementAndGet();
+            }
             if (exchange.getRequestURI().getPath().endsWith("/_bulk")) {
                 bulkRequests.incrementAndGet();
                 if (itemRejections.getAndDecrement() > 0) {
@@ -114,6 +118,11 @@ public final class FlakyProxy implements AutoCloseable {
 
     public int bulkRequests() {
         return bulkRequests.get();
+    }
+
+    /** Requests that forced a refresh ({@code _refresh}) through this proxy. */
+    public int refreshRequests() {
+        return refreshRequests.get();
     }
 
     @Override

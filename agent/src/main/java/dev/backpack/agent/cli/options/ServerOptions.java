@@ -35,7 +35,8 @@ public final class ServerOptions {
     Path passwordFile;
 
     @Option(names = AgentFlags.INDEX_RETRIES, paramLabel = "<n>", defaultValue = "" + AgentFlags.DEFAULT_INDEX_RETRIES,
-            description = "Retries per failed bulk request, on connection errors, 429 and 5xx (default: ${DEFAULT-VALUE}).")
+            description = "Retries per failed bulk request, on connection errors and 5xx; a 429 (server saturated) is "
+                    + "retried until --timeout (default: ${DEFAULT-VALUE}).")
     int indexRetries;
 
     @Option(names = AgentFlags.TIMEOUT, paramLabel = "<duration>", defaultValue = "30s", converter = DurationConverter.class,

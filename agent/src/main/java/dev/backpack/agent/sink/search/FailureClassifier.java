@@ -21,6 +21,8 @@ final class FailureClassifier {
     /** What the JDK's TLS engine says when the first bytes back are not TLS (a plain-HTTP server's error page). */
     private static final Pattern PLAINTEXT_REPLY = Pattern.compile("plaintext connection|Unrecognized SSL message"
             + "|Unsupported or unrecognized SSL message");
+    /** A full queue reported under another status (a proxy's 503, an older server's rejected execution). */
+    private static final Pattern SATURATED = Pattern.compile("(?i)rejected_execution|too many requests");
     private final ServerAddress address;
     private final SecretRedactor redactor;
 
@@ -83,8 +85,8 @@ final class FailureClassifier {
             return new SearchFailure(SearchFailure.Kind.AUTH, status, address + " denied access (HTTP 403)"
                     + "; the user needs permission to write the *-metadata and stockpile-results-raw indexes" + suffix);
         }
-        if (status == 429) {
-            return new SearchFailure(SearchFailure.Kind.THROTTLED, status, address + " is throttling (HTTP 429)" + suffix);
+        if (status == 429 || status >= 500 && detail != null && SATURATED.matcher(detail).find()) {
+            return new SearchFailure(SearchFailure.Kind.THROTTLED, status, address + " is throttling (HTTP " + status + ")" + suffix);
         }
         if (status >= 500) {
             return new SearchFailure(SearchFailure.Kind.SERVER_ERROR, status, address + " answered HTTP " + status + suffix);

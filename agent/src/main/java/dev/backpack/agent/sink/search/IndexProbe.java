@@ -1,5 +1,8 @@
 package dev.backpack.agent.sink.search;
 
+import dev.backpack.agent.retry.Backoff;
+import dev.backpack.agent.retry.Deadline;
+import dev.backpack.agent.retry.Pause;
 import dev.backpack.contract.IndexNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +25,20 @@ import java.util.regex.Pattern;
  * that says "Metadata-Exists". It is the whole work of a de-duplicated run, so it uses the JDK's
  * {@link HttpURLConnection} (same address, credentials and TLS trust as the sink) instead of starting
  * opensearch-java, httpclient5 and Jackson: a skipped run then costs little more than a JVM start.
- * A just-indexed document may not be searchable yet, so an empty answer is confirmed after a refresh
- * of that one index. Any failure answers "no" (collect), never "yes".
+ * A just-indexed document is not searchable before the index's next periodic refresh (1 s by default),
+ * so an empty answer is asked again, with a growing wait, for up to {@link #VISIBILITY_WINDOW}; only if
+ * the documents are still not there is that one index refreshed and asked a last time. It used to
+ * refresh on the first empty answer: in a fleet every losing agent forced a refresh of the raw index,
+ * which made them all wait on each other (a quarter of the fleet's waiting). Any failure answers "no"
+ * (collect), never "yes".
  */
 final class IndexProbe {
     private static final Logger LOG = LoggerFactory.getLogger(IndexProbe.class);
     private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
     private static final String OPTIONS = "?ignore_unavailable=true&allow_no_indices=true";
+    /** Three periodic refreshes at the default interval, with room for a busy server's refresh to take time. */
+    static final Duration VISIBILITY_WINDOW = Duration.ofSeconds(3);
+    private static final Backoff POLL = new Backoff(Duration.ofMillis(50), Duration.ofMillis(500));
 
     private final SearchSinkConfig config;
     private final SSLContext sslContext;
@@ -46,9 +56,10 @@ final class IndexProbe {
         String query = "{\"query\":{\"bool\":{\"filter\":[" + exact("uuid", uuid) + "," + exact("node_name", nodeName)
                 + "]}}}";
         try {
-            if (count(query) > 0) {
+            if (visibleWithinWindow(query)) {
                 return true;
             }
+            // A longer refresh_interval than the window (or -1): a refresh is the only way to be sure.
             post("/" + IndexNames.RAW + "/_refresh" + OPTIONS, null);
             return count(query) > 0;
         } catch (IOException | ProbeFailure e) {
@@ -56,6 +67,21 @@ final class IndexProbe {
             LOG.warn("cannot check {} for documents of uuid {} on {}: {}; collecting", config.address(), uuid,
                     nodeName, reason);
             return false;
+        }
+    }
+
+    /** Asks {@code _count} until it finds the documents or the window (at most {@code --timeout}) is over. */
+    private boolean visibleWithinWindow(String query) throws IOException {
+        Deadline window = Deadline.after(VISIBILITY_WINDOW.compareTo(config.timeout()) < 0
+                ? VISIBILITY_WINDOW : config.timeout());
+        for (int retry = 1; ; retry++) {
+            if (count(query) > 0) {
+                return true;
+            }
+            Duration wait = POLL.delayBefore(retry);
+            if (!window.allows(wait) || !Pause.sleep(wait)) {
+                return false;
+            }
         }
     }
 

@@ -49,8 +49,8 @@ final class SearchClientFactory {
         Duration connectTimeout = min(MAX_CONNECT_TIMEOUT, config.timeout());
 
         PoolingAsyncClientConnectionManagerBuilder connections = PoolingAsyncClientConnectionManagerBuilder.create()
-                .setMaxConnPerRoute(4)
-                .setMaxConnTotal(4)
+                .setMaxConnPerRoute(config.connections())
+                .setMaxConnTotal(config.connections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(connectTimeout))
                         .setSocketTimeout(Timeout.of(config.timeout()))
@@ -60,8 +60,8 @@ final class SearchClientFactory {
                 .setConnectionManager(connections.build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.of(config.timeout()))
-                        // Waiting for one of the 4 pooled connections is not the server failing: a sink
-                        // shared by concurrent runs (serve, the fleet simulator's 32 threads) failed
+                        // Waiting for a pooled connection is not the server failing: a sink shared by
+                        // more runs than it has connections (the fleet simulator's 32 threads had 4) failed
                         // deliveries after 5 s in the queue, released their claims, and other agents
                         // collected the node again. The delivery deadline (SearchSink) still bounds it.
                         .setConnectionRequestTimeout(Timeout.of(config.timeout()))

@@ -1,7 +1,7 @@
 package dev.backpack.agent.sink.search;
 
-import dev.backpack.agent.retry.Backoff;
 import dev.backpack.agent.retry.Deadline;
+import dev.backpack.agent.retry.Pause;
 import dev.backpack.agent.sink.DeliveryProgress;
 import dev.backpack.agent.sink.DeliveryReport;
 import dev.backpack.agent.sink.DocumentSink;
@@ -24,9 +24,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Indexes documents into OpenSearch 2.x or Elasticsearch 7.17 with plain bulk requests: op_type create
@@ -34,9 +32,10 @@ import java.util.TreeMap;
  * fact never make a duplicate; a 409 "already exists" counts as {@code alreadyPresent}. Module documents
  * go to {@code <module>-metadata}, the raw result to {@code stockpile-results-raw}.
  * <p>
- * Connection errors, 429 and 5xx (whole request or single items) are retried with exponential backoff
- * within {@code --index-retries} and the {@code --timeout} deadline; everything else is reported per
- * document. Nothing is dropped silently.
+ * Connection errors, 429 and 5xx (whole request or single items) are retried with exponential backoff:
+ * a saturated server (429, {@code es_rejected_execution}) until the {@code --timeout} deadline, anything
+ * else within {@code --index-retries} and that deadline (see {@link RetryBudget}); everything else is
+ * reported per document. Nothing is dropped silently.
  */
 public final class SearchSink implements DocumentSink {
     private static final Logger LOG = LoggerFactory.getLogger(SearchSink.class);
@@ -73,21 +72,14 @@ public final class SearchSink implements DocumentSink {
     @Override
     public DeliveryReport deliver(List<MetadataDocument> documents, RawResultDocument raw) {
         Deadline deadline = Deadline.after(config.timeout());
-        List<Pending> pending = new ArrayList<>(documents.size() + 1);
-        for (MetadataDocument doc : documents) {
-            pending.add(new Pending(doc.module(), doc.index(), doc.id(), OversizedLeaves.sendable(doc)));
-        }
-        if (raw != null) {
-            pending.add(new Pending(null, IndexNames.RAW, raw.id(), raw));
-        }
-        Outcomes outcomes = new Outcomes(progress);
-        documents.forEach(doc -> outcomes.module(doc.module()));
+        List<PendingDocument> pending = PendingDocument.of(documents, raw);
+        DeliveryOutcomes outcomes = new DeliveryOutcomes(progress, documents);
         OpenSearchClient client = client();
         for (int from = 0; from < pending.size(); from += config.bulkSize()) {
-            List<Pending> chunk = pending.subList(from, Math.min(pending.size(), from + config.bulkSize()));
-            deliverChunk(client, chunk, deadline, outcomes);
+            deliverChunk(client, pending.subList(from, Math.min(pending.size(), from + config.bulkSize())), deadline,
+                    outcomes);
         }
-        DeliveryReport report = outcomes.report(raw == null || outcomes.rawDelivered);
+        DeliveryReport report = outcomes.report(raw != null);
         logFailures(report, outcomes);
         return report;
     }
@@ -97,63 +89,82 @@ public final class SearchSink implements DocumentSink {
      * or single items refused with 429/5xx) after a backoff, until it is all delivered, the retries are
      * used up or the deadline would pass. Every document ends delivered, already present or failed.
      */
-    private void deliverChunk(OpenSearchClient client, List<Pending> chunk, Deadline deadline, Outcomes outcomes) {
-        List<Pending> remaining = chunk;
+    private void deliverChunk(OpenSearchClient client, List<PendingDocument> chunk, Deadline deadline,
+                              DeliveryOutcomes outcomes) {
+        List<PendingDocument> remaining = chunk;
+        RetryBudget budget = new RetryBudget(config.indexRetries());
         for (int attempt = 1; ; attempt++) {
-            if (!deadline.allows(Duration.ZERO)) {
-                fail(remaining, outcomes, "not sent: " + timeoutReached());
+            if (!readyToSend(client, remaining, deadline)) {
+                outcomes.failedAll(remaining, "not sent: " + timeoutReached());
                 return;
             }
-            if (remaining.stream().anyMatch(p -> p.module == null)) {
-                // Before the bulk, or the bulk would auto-create the raw index with a dynamic mapping.
-                rawIndex.ensureExists(within(client, deadline));
-                if (!deadline.allows(Duration.ZERO)) {
-                    fail(remaining, outcomes, "not sent: " + timeoutReached());
-                    return;
-                }
-            }
-            String retryReason;
-            try {
-                List<BulkOperation> operations = remaining.stream().map(SearchSink::createOperation).toList();
-                BulkResponse response = within(client, deadline).bulk(b -> b.operations(operations));
-                remaining = collectItems(remaining, response.items(), outcomes);
-                if (remaining.isEmpty()) {
-                    return;
-                }
-                // Refused items usually share one cause (a full write queue): report the first one's.
-                retryReason = outcomes.lastReason.get(remaining.get(0).id);
-            } catch (IOException | OpenSearchException e) {
-                LOG.debug("bulk of {} documents to {}, attempt {}", remaining.size(), config.address(), attempt, e);
-                SearchFailure failure = classifier.classify(e);
-                if (!failure.retriable()) {
-                    fail(remaining, outcomes, failure.message());
-                    return;
-                }
-                retryReason = failure.message();
-            } catch (RuntimeException e) {
-                LOG.debug("bulk of {} documents to {}, attempt {}", remaining.size(), config.address(), attempt, e);
-                // e.g. a response that cannot be parsed: retrying would not change it.
-                fail(remaining, outcomes, classifier.classify(e).message());
+            BulkAttempt result = send(client, remaining, attempt, deadline, outcomes);
+            if (result.done() || !waitBeforeRetry(result, attempt, budget, deadline, outcomes)) {
                 return;
             }
-            Duration delay = config.backoff().delayBefore(attempt);
-            if (attempt > config.indexRetries()) {
-                fail(remaining, outcomes, retryReason + " (gave up after " + config.indexRetries()
-                        + " retries, --index-retries)");
-                return;
-            }
-            if (!deadline.allows(delay)) {
-                fail(remaining, outcomes, retryReason + " (" + timeoutReached() + ")");
-                return;
-            }
-            LOG.warn("bulk of {} documents to {}, attempt {}: {}; will retry in {} ms", remaining.size(),
-                    config.address(), attempt, retryReason, delay.toMillis());
-            if (!pause(delay)) {
-                fail(remaining, outcomes, "interrupted before it could be sent");
-                Thread.currentThread().interrupt();
-                return;
-            }
+            remaining = result.retry();
         }
+    }
+
+    /** Whether there is time left to send, once the raw index exists if the chunk holds the raw result. */
+    private boolean readyToSend(OpenSearchClient client, List<PendingDocument> chunk, Deadline deadline) {
+        if (!deadline.allows(Duration.ZERO)) {
+            return false;
+        }
+        if (chunk.stream().anyMatch(PendingDocument.Raw.class::isInstance)) {
+            // Before the bulk, or the bulk would auto-create the raw index with a dynamic mapping.
+            rawIndex.ensureExists(within(client, deadline));
+        }
+        return deadline.allows(Duration.ZERO);
+    }
+
+    /** One bulk request: records every outcome it settles and returns what is worth another try. */
+    private BulkAttempt send(OpenSearchClient client, List<PendingDocument> chunk, int attempt, Deadline deadline,
+                             DeliveryOutcomes outcomes) {
+        try {
+            List<BulkOperation> operations = chunk.stream().map(PendingDocument::createOperation).toList();
+            BulkResponse response = within(client, deadline).bulk(b -> b.operations(operations));
+            return collectItems(chunk, response.items(), outcomes);
+        } catch (IOException | OpenSearchException e) {
+            LOG.debug("bulk of {} documents to {}, attempt {}", chunk.size(), config.address(), attempt, e);
+            SearchFailure failure = classifier.classify(e);
+            if (failure.retriable()) {
+                return new BulkAttempt(chunk, failure);
+            }
+            outcomes.failedAll(chunk, failure.message());
+        } catch (RuntimeException e) {
+            LOG.debug("bulk of {} documents to {}, attempt {}", chunk.size(), config.address(), attempt, e);
+            // e.g. a response that cannot be parsed: retrying would not change it.
+            outcomes.failedAll(chunk, classifier.classify(e).message());
+        }
+        return BulkAttempt.DONE;
+    }
+
+    /**
+     * Waits the backoff before retry {@code attempt} if the retry budget (throttling: until the deadline;
+     * anything else: {@code --index-retries}) and the deadline allow it; if not, the documents left fail
+     * with the reason and which limit stopped them.
+     */
+    private boolean waitBeforeRetry(BulkAttempt result, int attempt, RetryBudget budget, Deadline deadline,
+                                    DeliveryOutcomes outcomes) {
+        String reason = result.reason().message();
+        Duration delay = config.backoff().delayBefore(attempt);
+        if (!budget.allowsRetry(result.reason())) {
+            outcomes.failedAll(result.retry(), reason + " (gave up after " + config.indexRetries()
+                    + " retries, --index-retries)");
+            return false;
+        }
+        if (!deadline.allows(delay)) {
+            outcomes.failedAll(result.retry(), reason + " (" + timeoutReached() + ")");
+            return false;
+        }
+        LOG.warn("bulk of {} documents to {}, attempt {}: {}; will retry in {} ms", result.retry().size(),
+                config.address(), attempt, reason, delay.toMillis());
+        if (!Pause.sleep(delay)) {
+            outcomes.failedAll(result.retry(), "interrupted before it could be sent");
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -169,59 +180,47 @@ public final class SearchSink implements DocumentSink {
                 .build());
     }
 
-    private static void fail(List<Pending> documents, Outcomes outcomes, String reason) {
-        documents.forEach(p -> outcomes.failed(p, reason));
-    }
-
     private String timeoutReached() {
         return "--timeout of " + config.timeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
                 + " reached";
     }
 
-    /** Records each item's outcome and returns the items worth sending again (429 / 5xx). */
-    private List<Pending> collectItems(List<Pending> sent, List<BulkResponseItem> items, Outcomes outcomes) {
-        List<Pending> again = new ArrayList<>();
+    /**
+     * Records each item's outcome and returns the items worth sending again (429 / 5xx), with the first
+     * one's reason: refused items usually share one cause (a full write queue).
+     */
+    private BulkAttempt collectItems(List<PendingDocument> sent, List<BulkResponseItem> items,
+                                     DeliveryOutcomes outcomes) {
+        List<PendingDocument> again = new ArrayList<>();
+        SearchFailure firstRefusal = null;
         for (int i = 0; i < sent.size(); i++) {
-            Pending p = sent.get(i);
+            PendingDocument doc = sent.get(i);
             if (i >= items.size()) {
-                outcomes.failed(p, "the server's bulk response has no item for this document");
+                outcomes.failed(doc, "the server's bulk response has no item for this document");
                 continue;
             }
             BulkResponseItem item = items.get(i);
             int status = item.status();
             if (status >= 200 && status < 300) {
-                outcomes.delivered(p);
+                outcomes.delivered(doc);
             } else if (status == CONFLICT) {
-                outcomes.alreadyPresent(p);
+                outcomes.alreadyPresent(doc);
             } else {
                 String reason = item.error() != null
                         ? item.error().type() + ": " + item.error().reason() : "HTTP " + status;
                 SearchFailure failure = classifier.fromStatus(status, reason);
                 if (failure.retriable()) {
-                    outcomes.lastReason.put(p.id, failure.message());
-                    again.add(p);
+                    firstRefusal = firstRefusal == null ? failure : firstRefusal;
+                    again.add(doc);
                 } else {
-                    outcomes.failed(p, "HTTP " + status + " " + reason);
+                    outcomes.failed(doc, "HTTP " + status + " " + reason);
                 }
             }
         }
-        return again;
+        return again.isEmpty() ? BulkAttempt.DONE : new BulkAttempt(again, firstRefusal);
     }
 
-    private static boolean pause(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static BulkOperation createOperation(Pending p) {
-        return BulkOperation.of(op -> op.create(c -> c.index(p.index).id(p.id).document(p.source)));
-    }
-
-    private void logFailures(DeliveryReport report, Outcomes outcomes) {
+    private void logFailures(DeliveryReport report, DeliveryOutcomes outcomes) {
         report.modules().forEach((module, delivery) -> {
             if (!delivery.ok()) {
                 LOG.error("{}: {} of {} documents not indexed into {}; first reason: {}", module,
@@ -229,8 +228,8 @@ public final class SearchSink implements DocumentSink {
                                 + delivery.failed().size(), config.address(), delivery.failed().get(0).reason());
             }
         });
-        if (outcomes.rawFailure != null) {
-            LOG.error("raw result not indexed into {}/{}: {}", config.address(), IndexNames.RAW, outcomes.rawFailure);
+        if (outcomes.rawFailure() != null) {
+            LOG.error("raw result not indexed into {}/{}: {}", config.address(), IndexNames.RAW, outcomes.rawFailure());
         }
     }
 
@@ -267,65 +266,5 @@ public final class SearchSink implements DocumentSink {
     @Override
     public String toString() {
         return "SearchSink[" + describe() + "]";
-    }
-
-    /** One document on its way; {@code module} is null for the raw result. */
-    private record Pending(String module, String index, String id, Object source) {
-    }
-
-    /** Outcome bookkeeping for one delivery. */
-    private static final class Outcomes {
-        private final Map<String, int[]> counts = new TreeMap<>();
-        private final Map<String, List<DeliveryReport.FailedDocument>> failures = new TreeMap<>();
-        private final Map<String, String> lastReason = new java.util.HashMap<>();
-        private final DeliveryProgress progress;
-        private boolean rawDelivered;
-        private String rawFailure;
-
-        Outcomes(DeliveryProgress progress) {
-            this.progress = progress;
-        }
-
-        void module(String module) {
-            counts.computeIfAbsent(module, m -> new int[2]);
-            failures.computeIfAbsent(module, m -> new ArrayList<>());
-        }
-
-        void delivered(Pending p) {
-            if (p.module == null) {
-                rawDelivered = true;
-            } else {
-                progress.delivered(1);
-                module(p.module);
-                counts.get(p.module)[0]++;
-            }
-        }
-
-        void alreadyPresent(Pending p) {
-            if (p.module == null) {
-                rawDelivered = true;
-            } else {
-                progress.alreadyPresent(1);
-                module(p.module);
-                counts.get(p.module)[1]++;
-            }
-        }
-
-        void failed(Pending p, String reason) {
-            if (p.module == null) {
-                rawFailure = reason;
-            } else {
-                progress.failed(1);
-                module(p.module);
-                failures.get(p.module).add(new DeliveryReport.FailedDocument(p.id, reason));
-            }
-        }
-
-        DeliveryReport report(boolean rawOk) {
-            Map<String, DeliveryReport.ModuleDelivery> modules = new java.util.LinkedHashMap<>();
-            counts.forEach((module, c) -> modules.put(module,
-                    new DeliveryReport.ModuleDelivery(c[0], c[1], List.copyOf(failures.get(module)))));
-            return new DeliveryReport(modules, rawOk);
-        }
     }
 }
