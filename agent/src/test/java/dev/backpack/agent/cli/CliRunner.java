@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Runs the real {@code backpack} command line with captured writers and no cluster. */
+/** Runs the real {@code backpack} command line as {@code main} builds it, with captured writers and no cluster. */
 final class CliRunner {
     record Result(int exitCode, String out, String err) {
     }
@@ -39,8 +39,8 @@ final class CliRunner {
     static Result run(CliEnvironment environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = CommandLineFactory.create(environment, new PrintWriter(out), new PrintWriter(err), new SinkSelector())
-                .execute(args);
+        int code = CommandLineFactory.forArguments(environment, new PrintWriter(out), new PrintWriter(err),
+                new SinkSelector(), args).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 
