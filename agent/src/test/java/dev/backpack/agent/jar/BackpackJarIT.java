@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,8 +169,18 @@ class BackpackJarIT {
         Run missing = run(List.of(launcher, "--version"), Map.of());
         Files.write(home.resolve("backpack.jsa"), new byte[4096]);
         Run damaged = run(List.of(launcher, "--version"), Map.of());
+        List<Run> runs = new ArrayList<>(List.of(missing, damaged));
+        Path trained = JAR.resolveSibling("backpack.jsa");
+        if (Files.isRegularFile(trained)) {
+            // Stale: an archive trained for another jar (here the build's, at another path and time).
+            Files.copy(trained, home.resolve("backpack.jsa"), StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(home.resolve("backpack.jar"));
+            Files.copy(JAR, home.resolve("backpack.jar"));
+            Files.setLastModifiedTime(home.resolve("backpack.jar"), FileTime.fromMillis(0));
+            runs.add(run(List.of(launcher, "--version"), Map.of()));
+        }
 
-        for (Run run : List.of(missing, damaged)) {
+        for (Run run : runs) {
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             assertThat(run.stdout().strip()).startsWith("backpack ");
             assertThat(run.stderr()).isEmpty();
