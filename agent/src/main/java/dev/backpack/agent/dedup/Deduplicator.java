@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * collect anyway (fail open).
  */
 public final class Deduplicator implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Deduplicator.class);
 
     // Compare-and-set / compare-and-delete: only touch the key if it still holds what we saw.
     private static final String REPLACE_IF = "if redis.call('get', KEYS[1]) == ARGV[1] then "
@@ -93,13 +92,13 @@ public final class Deduplicator implements AutoCloseable {
                     continue;
                 }
                 if (System.nanoTime() >= waitUntil) {
-                    LOG.warn("another agent has been collecting for uuid {} on {} longer than {}; collecting anyway",
+                    log().warn("another agent has been collecting for uuid {} on {} longer than {}; collecting anyway",
                             uuid, nodeName, settings.waitLimit());
                     return new Claim(Claim.Decision.COLLECT, "waited " + settings.waitLimit()
                             + " for another agent; collecting anyway", success -> record(key, success, false));
                 }
                 if (!waited) {
-                    LOG.info("another agent is collecting for uuid {} on {}; waiting for it", uuid, nodeName);
+                    log().info("another agent is collecting for uuid {} on {}; waiting for it", uuid, nodeName);
                     waited = true;
                 }
                 if (!pause(settings.pollInterval())) {
@@ -142,7 +141,7 @@ public final class Deduplicator implements AutoCloseable {
 
     private void warnUnreachable(JedisException e) {
         if (warned.compareAndSet(false, true)) {
-            LOG.warn("Redis unreachable; collecting without de-duplication (Redis at {}: {})", settings.address(),
+            log().warn("Redis unreachable; collecting without de-duplication (Redis at {}: {})", settings.address(),
                     rootMessage(e));
         }
     }
@@ -168,5 +167,11 @@ public final class Deduplicator implements AutoCloseable {
     @Override
     public void close() {
         redis.close();
+    }
+
+    // Looked up when something is logged, not at class initialisation: a static logger would set up
+    // logging (logback and SLF4J, about 85 classes) in every run, most of which log nothing.
+    private static Logger log() {
+        return LoggerFactory.getLogger(Deduplicator.class);
     }
 }

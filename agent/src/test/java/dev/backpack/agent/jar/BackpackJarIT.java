@@ -48,6 +48,28 @@ class BackpackJarIT {
         assertThat(out.resolve("stockpile-results-raw.ndjson")).exists();
     }
 
+    /**
+     * What a collection into files need not load, which it once did: databind (ids and lines are written
+     * with the streaming generator), logging (nothing is logged), the other subcommands' classes.
+     */
+    @Test
+    void aCollectionIntoFilesLoadsNoDatabindNoLoggingAndNoOtherSubcommand() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "the shaded jar is built in the package phase: run mvn verify");
+        Path classes = logs.resolve("classes.log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + classes, "-jar", JAR.toString(), "--host-root",
+                "src/test/resources/hosts/baremetal-sriov", "--tags", "common", "-u", "it", "--output", out.toString());
+
+        Run run = run(command, Map.of());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        List<String> loaded = Files.readAllLines(classes);
+        assertThat(loaded).as("the log is real").anyMatch(l -> l.contains(" dev.backpack.agent.sink.files.FileSink "));
+        assertThat(loaded).noneMatch(l -> l.contains(" com.fasterxml.jackson.databind."))
+                .noneMatch(l -> l.contains(" ch.qos.logback.") || l.contains(" org.slf4j."))
+                .noneMatch(l -> l.contains(" dev.backpack.agent.cli.DiffCommand ") || l.contains(" dev.backpack.agent.cli.ReportCommand "));
+    }
+
     @Test
     void badFlagIsExitTwoWithOneLine() throws Exception {
         Run run = java("--tags", "nope");

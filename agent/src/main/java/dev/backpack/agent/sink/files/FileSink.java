@@ -46,7 +46,6 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class FileSink implements DocumentSink {
     public static final String EXTENSION = ".ndjson";
     static final String LOCK_FILE = ".backpack.lock";
-    private static final Logger LOG = LoggerFactory.getLogger(FileSink.class);
     /** A JVM holding a file lock cannot take it again (OverlappingFileLockException): sinks queue here first. */
     private static final Map<Path, ReentrantLock> FOLDER_LOCKS = new ConcurrentHashMap<>();
 
@@ -102,7 +101,7 @@ public final class FileSink implements DocumentSink {
             progress.delivered(docs.size());
             return new DeliveryReport.ModuleDelivery(docs.size(), 0, List.of());
         } catch (IOException e) {
-            LOG.debug("cannot write {}", file, e);
+            log().debug("cannot write {}", file, e);
             String reason = "cannot write " + file + ": " + e.getMessage();
             progress.failed(docs.size());
             return new DeliveryReport.ModuleDelivery(0, 0,
@@ -116,7 +115,7 @@ public final class FileSink implements DocumentSink {
             replaceRun(file, run, List.of(DocumentLines.of(raw)));
             return true;
         } catch (IOException e) {
-            LOG.error("cannot write {}: {}", file, e.getMessage());
+            log().error("cannot write {}: {}", file, e.getMessage());
             return false;
         }
     }
@@ -216,7 +215,7 @@ public final class FileSink implements DocumentSink {
                 channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 return new FolderLock(channel, channel.lock());
             } catch (IOException e) {
-                LOG.warn("cannot lock {} ({}); writing without it: runs sharing this folder may overwrite each other",
+                log().warn("cannot lock {} ({}); writing without it: runs sharing this folder may overwrite each other",
                         lockFile, e.getMessage());
                 closeQuietly(channel);
                 return new FolderLock(null, null);
@@ -233,9 +232,15 @@ public final class FileSink implements DocumentSink {
                 try {
                     channel.close();
                 } catch (IOException e) {
-                    LOG.debug("closing a lock file: {}", e.getMessage());
+                    log().debug("closing a lock file: {}", e.getMessage());
                 }
             }
         }
+    }
+
+    // Looked up when something is logged, not at class initialisation: a static logger would set up
+    // logging (logback and SLF4J, about 85 classes) in every run, most of which log nothing.
+    private static Logger log() {
+        return LoggerFactory.getLogger(FileSink.class);
     }
 }

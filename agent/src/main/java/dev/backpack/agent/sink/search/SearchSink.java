@@ -39,7 +39,6 @@ import java.util.TreeMap;
  * document. Nothing is dropped silently.
  */
 public final class SearchSink implements DocumentSink {
-    private static final Logger LOG = LoggerFactory.getLogger(SearchSink.class);
     private static final int CONFLICT = 409;
 
     private final SearchSinkConfig config;
@@ -123,7 +122,7 @@ public final class SearchSink implements DocumentSink {
                 // Refused items usually share one cause (a full write queue): report the first one's.
                 retryReason = outcomes.lastReason.get(remaining.get(0).id);
             } catch (IOException | OpenSearchException e) {
-                LOG.debug("bulk of {} documents to {}, attempt {}", remaining.size(), config.address(), attempt, e);
+                log().debug("bulk of {} documents to {}, attempt {}", remaining.size(), config.address(), attempt, e);
                 SearchFailure failure = classifier.classify(e);
                 if (!failure.retriable()) {
                     fail(remaining, outcomes, failure.message());
@@ -131,7 +130,7 @@ public final class SearchSink implements DocumentSink {
                 }
                 retryReason = failure.message();
             } catch (RuntimeException e) {
-                LOG.debug("bulk of {} documents to {}, attempt {}", remaining.size(), config.address(), attempt, e);
+                log().debug("bulk of {} documents to {}, attempt {}", remaining.size(), config.address(), attempt, e);
                 // e.g. a response that cannot be parsed: retrying would not change it.
                 fail(remaining, outcomes, classifier.classify(e).message());
                 return;
@@ -146,7 +145,7 @@ public final class SearchSink implements DocumentSink {
                 fail(remaining, outcomes, retryReason + " (" + timeoutReached() + ")");
                 return;
             }
-            LOG.warn("bulk of {} documents to {}, attempt {}: {}; will retry in {} ms", remaining.size(),
+            log().warn("bulk of {} documents to {}, attempt {}: {}; will retry in {} ms", remaining.size(),
                     config.address(), attempt, retryReason, delay.toMillis());
             if (!pause(delay)) {
                 fail(remaining, outcomes, "interrupted before it could be sent");
@@ -224,13 +223,13 @@ public final class SearchSink implements DocumentSink {
     private void logFailures(DeliveryReport report, Outcomes outcomes) {
         report.modules().forEach((module, delivery) -> {
             if (!delivery.ok()) {
-                LOG.error("{}: {} of {} documents not indexed into {}; first reason: {}", module,
+                log().error("{}: {} of {} documents not indexed into {}; first reason: {}", module,
                         delivery.failed().size(), delivery.delivered() + delivery.alreadyPresent()
                                 + delivery.failed().size(), config.address(), delivery.failed().get(0).reason());
             }
         });
         if (outcomes.rawFailure != null) {
-            LOG.error("raw result not indexed into {}/{}: {}", config.address(), IndexNames.RAW, outcomes.rawFailure);
+            log().error("raw result not indexed into {}/{}: {}", config.address(), IndexNames.RAW, outcomes.rawFailure);
         }
     }
 
@@ -260,7 +259,7 @@ public final class SearchSink implements DocumentSink {
         try {
             client._transport().close();
         } catch (IOException e) {
-            LOG.debug("closing the client for {}: {}", config.address(), e.getMessage());
+            log().debug("closing the client for {}: {}", config.address(), e.getMessage());
         }
     }
 
@@ -327,5 +326,11 @@ public final class SearchSink implements DocumentSink {
                     new DeliveryReport.ModuleDelivery(c[0], c[1], List.copyOf(failures.get(module)))));
             return new DeliveryReport(modules, rawOk);
         }
+    }
+
+    // Looked up when something is logged, not at class initialisation: a static logger would set up
+    // logging (logback and SLF4J, about 85 classes) in every run, most of which log nothing.
+    private static Logger log() {
+        return LoggerFactory.getLogger(SearchSink.class);
     }
 }
