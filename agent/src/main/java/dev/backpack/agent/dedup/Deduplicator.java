@@ -3,11 +3,9 @@ package dev.backpack.agent.dedup;
 import dev.backpack.contract.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
@@ -36,20 +34,16 @@ public final class Deduplicator implements AutoCloseable {
 
     private final RedisSettings settings;
     private final CollectedDocuments collected;
-    private final JedisPooled redis;
+    private final DefaultJedisClientConfig clientConfig;
+    private Jedis redis;
     private final AtomicBoolean warned = new AtomicBoolean();
 
     public Deduplicator(RedisSettings settings, CollectedDocuments collected) {
         this.settings = settings;
         this.collected = collected;
         int timeout = (int) settings.commandTimeout().toMillis();
-        // One agent needs one or two connections; no JMX registration, which costs start-up time.
-        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        pool.setJmxEnabled(false);
-        pool.setMaxTotal(2);
-        this.redis = new JedisPooled(new HostAndPort(settings.host(), settings.port()),
-                DefaultJedisClientConfig.builder().connectionTimeoutMillis(timeout).socketTimeoutMillis(timeout)
-                        .clientName("backpack").build(), pool);
+        this.clientConfig = DefaultJedisClientConfig.builder().connectionTimeoutMillis(timeout)
+                .socketTimeoutMillis(timeout).clientName("backpack").build();
     }
 
     /**
@@ -60,17 +54,17 @@ public final class Deduplicator implements AutoCloseable {
         String key = RedisKeys.claimKey(uuid, nodeName);
         try {
             if (force) {
-                redis.set(key, RedisKeys.RUNNING, SetParams.setParams().px(settings.claimTtl().toMillis()));
+                redis().set(key, RedisKeys.RUNNING, SetParams.setParams().px(settings.claimTtl().toMillis()));
                 return collect(key, "--force given");
             }
             long waitUntil = System.nanoTime() + settings.waitLimit().toNanos();
             boolean waited = false;
             while (true) {
-                if ("OK".equals(redis.set(key, RedisKeys.RUNNING,
+                if ("OK".equals(redis().set(key, RedisKeys.RUNNING,
                         SetParams.setParams().nx().px(settings.claimTtl().toMillis())))) {
                     return collect(key, waited ? "claimed after the previous claim ended" : "claimed");
                 }
-                String value = redis.get(key);
+                String value = redis().get(key);
                 if (value == null) {
                     continue; // expired or released between SET and GET: try to claim again
                 }
@@ -118,7 +112,7 @@ public final class Deduplicator implements AutoCloseable {
     }
 
     private boolean replace(String key, String expected) {
-        Object result = redis.eval(REPLACE_IF, List.of(key),
+        Object result = redis().eval(REPLACE_IF, List.of(key),
                 List.of(expected, RedisKeys.RUNNING, Long.toString(settings.claimTtl().toMillis())));
         return result != null;
     }
@@ -130,9 +124,9 @@ public final class Deduplicator implements AutoCloseable {
     private void record(String key, boolean success, boolean ownClaim) {
         try {
             if (success) {
-                redis.set(key, RedisKeys.EXISTS, SetParams.setParams().px(EXISTS_TTL.toMillis()));
+                redis().set(key, RedisKeys.EXISTS, SetParams.setParams().px(EXISTS_TTL.toMillis()));
             } else if (ownClaim) {
-                redis.eval(DELETE_IF, List.of(key), List.of(RedisKeys.RUNNING));
+                redis().eval(DELETE_IF, List.of(key), List.of(RedisKeys.RUNNING));
             }
         } catch (JedisException e) {
             warnUnreachable(e);
@@ -140,6 +134,7 @@ public final class Deduplicator implements AutoCloseable {
     }
 
     private void warnUnreachable(JedisException e) {
+        discardConnection();
         if (warned.compareAndSet(false, true)) {
             log().warn("Redis unreachable; collecting without de-duplication (Redis at {}: {})", settings.address(),
                     rootMessage(e));
@@ -164,9 +159,35 @@ public final class Deduplicator implements AutoCloseable {
         }
     }
 
+    /**
+     * One connection, opened by the first command (so a Redis that is down fails there, as a
+     * {@link JedisException}): a run asks in sequence, on one thread. A pool (JedisPooled) also brought
+     * commons-pool2, JMX types, SLF4J with logback and Jedis's module commands into every de-duplicated
+     * run, about 200 classes, for two commands.
+     */
+    private Jedis redis() {
+        if (redis == null) {
+            redis = new Jedis(new HostAndPort(settings.host(), settings.port()), clientConfig);
+        }
+        return redis;
+    }
+
+    // A failed connection is not reused: the next command (recording the outcome) opens a new one.
+    private void discardConnection() {
+        try {
+            close();
+        } catch (JedisException e) {
+            // flushing into a broken socket: it is gone either way
+        } finally {
+            redis = null;
+        }
+    }
+
     @Override
     public void close() {
-        redis.close();
+        if (redis != null) {
+            redis.close();
+        }
     }
 
     // Looked up when something is logged, not at class initialisation: a static logger would set up
