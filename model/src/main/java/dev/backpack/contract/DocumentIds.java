@@ -1,11 +1,5 @@
 package dev.backpack.contract;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,11 +13,6 @@ import java.util.Map;
  * left out, so every node reporting the same cluster fact yields the same id.
  */
 public final class DocumentIds {
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
-
     // One digest per thread: getInstance walks the security providers on every call, a visible cost
     // when a run ids a thousand sysctl documents; digest() resets it for the next id.
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(DocumentIds::newSha256);
@@ -44,12 +33,9 @@ public final class DocumentIds {
         return sha256(canonicalJson(identity));
     }
 
+    /** JSON with the keys of every map sorted, as databind's ORDER_MAP_ENTRIES_BY_KEYS wrote it (ids depend on it). */
     public static String canonicalJson(Object value) {
-        try {
-            return CANONICAL.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
-        }
+        return JsonTreeWriter.CANONICAL.toJson(value);
     }
 
     public static String sha256(String text) {

@@ -44,7 +44,7 @@ public final class BackpackCommand extends AgentCommand implements Callable<Inte
     }
 
     public static void main(String[] args) {
-        System.exit(CommandLineFactory.create(CliEnvironment.system()).execute(args));
+        System.exit(CommandLineFactory.forArguments(CliEnvironment.system(), args).execute(args));
     }
 
     @Override

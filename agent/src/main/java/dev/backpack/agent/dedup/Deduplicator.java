@@ -4,11 +4,9 @@ import dev.backpack.agent.retry.Pause;
 import dev.backpack.contract.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
@@ -25,7 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * collect anyway (fail open).
  */
 public final class Deduplicator implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Deduplicator.class);
 
     // Compare-and-set / compare-and-delete: only touch the key if it still holds what we saw.
     private static final String REPLACE_IF = "if redis.call('get', KEYS[1]) == ARGV[1] then "
@@ -38,20 +35,16 @@ public final class Deduplicator implements AutoCloseable {
 
     private final RedisSettings settings;
     private final CollectedDocuments collected;
-    private final JedisPooled redis;
+    private final DefaultJedisClientConfig clientConfig;
+    private Jedis redis;
     private final AtomicBoolean warned = new AtomicBoolean();
 
     public Deduplicator(RedisSettings settings, CollectedDocuments collected) {
         this.settings = settings;
         this.collected = collected;
         int timeout = (int) settings.commandTimeout().toMillis();
-        // One agent needs one or two connections; no JMX registration, which costs start-up time.
-        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        pool.setJmxEnabled(false);
-        pool.setMaxTotal(2);
-        this.redis = new JedisPooled(new HostAndPort(settings.host(), settings.port()),
-                DefaultJedisClientConfig.builder().connectionTimeoutMillis(timeout).socketTimeoutMillis(timeout)
-                        .clientName("backpack").build(), pool);
+        this.clientConfig = DefaultJedisClientConfig.builder().connectionTimeoutMillis(timeout)
+                .socketTimeoutMillis(timeout).clientName("backpack").build();
     }
 
     /**
@@ -62,17 +55,17 @@ public final class Deduplicator implements AutoCloseable {
         String key = RedisKeys.claimKey(uuid, nodeName);
         try {
             if (force) {
-                redis.set(key, RedisKeys.RUNNING, SetParams.setParams().px(settings.claimTtl().toMillis()));
+                redis().set(key, RedisKeys.RUNNING, SetParams.setParams().px(settings.claimTtl().toMillis()));
                 return collect(key, "--force given");
             }
             long waitUntil = System.nanoTime() + settings.waitLimit().toNanos();
             int polls = 0;
             while (true) {
-                if ("OK".equals(redis.set(key, RedisKeys.RUNNING,
+                if ("OK".equals(redis().set(key, RedisKeys.RUNNING,
                         SetParams.setParams().nx().px(settings.claimTtl().toMillis())))) {
                     return collect(key, polls > 0 ? "claimed after the previous claim ended" : "claimed");
                 }
-                String value = redis.get(key);
+                String value = redis().get(key);
                 if (value == null) {
                     continue; // expired or released between SET and GET: try to claim again
                 }
@@ -94,13 +87,13 @@ public final class Deduplicator implements AutoCloseable {
                     continue;
                 }
                 if (System.nanoTime() >= waitUntil) {
-                    LOG.warn("another agent has been collecting for uuid {} on {} longer than {}; collecting anyway",
+                    log().warn("another agent has been collecting for uuid {} on {} longer than {}; collecting anyway",
                             uuid, nodeName, settings.waitLimit());
                     return new Claim(Claim.Decision.COLLECT, "waited " + settings.waitLimit()
                             + " for another agent; collecting anyway", success -> record(key, success, false));
                 }
                 if (polls == 0) {
-                    LOG.info("another agent is collecting for uuid {} on {}; waiting for it", uuid, nodeName);
+                    log().info("another agent is collecting for uuid {} on {}; waiting for it", uuid, nodeName);
                 }
                 if (!Pause.sleep(settings.poll().delayBefore(++polls))) {
                     return new Claim(Claim.Decision.COLLECT, "interrupted while waiting; collecting",
@@ -119,7 +112,7 @@ public final class Deduplicator implements AutoCloseable {
     }
 
     private boolean replace(String key, String expected) {
-        Object result = redis.eval(REPLACE_IF, List.of(key),
+        Object result = redis().eval(REPLACE_IF, List.of(key),
                 List.of(expected, RedisKeys.RUNNING, Long.toString(settings.claimTtl().toMillis())));
         return result != null;
     }
@@ -131,9 +124,9 @@ public final class Deduplicator implements AutoCloseable {
     private void record(String key, boolean success, boolean ownClaim) {
         try {
             if (success) {
-                redis.set(key, RedisKeys.EXISTS, SetParams.setParams().px(EXISTS_TTL.toMillis()));
+                redis().set(key, RedisKeys.EXISTS, SetParams.setParams().px(EXISTS_TTL.toMillis()));
             } else if (ownClaim) {
-                redis.eval(DELETE_IF, List.of(key), List.of(RedisKeys.RUNNING));
+                redis().eval(DELETE_IF, List.of(key), List.of(RedisKeys.RUNNING));
             }
         } catch (JedisException e) {
             warnUnreachable(e);
@@ -141,8 +134,9 @@ public final class Deduplicator implements AutoCloseable {
     }
 
     private void warnUnreachable(JedisException e) {
+        discardConnection();
         if (warned.compareAndSet(false, true)) {
-            LOG.warn("Redis unreachable; collecting without de-duplication (Redis at {}: {})", settings.address(),
+            log().warn("Redis unreachable; collecting without de-duplication (Redis at {}: {})", settings.address(),
                     rootMessage(e));
         }
     }
@@ -155,8 +149,40 @@ public final class Deduplicator implements AutoCloseable {
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
+    /**
+     * One connection, opened by the first command (so a Redis that is down fails there, as a
+     * {@link JedisException}): a run asks in sequence, on one thread. A pool (JedisPooled) also brought
+     * commons-pool2, JMX types, SLF4J with logback and Jedis's module commands into every de-duplicated
+     * run, about 200 classes, for two commands.
+     */
+    private Jedis redis() {
+        if (redis == null) {
+            redis = new Jedis(new HostAndPort(settings.host(), settings.port()), clientConfig);
+        }
+        return redis;
+    }
+
+    // A failed connection is not reused: the next command (recording the outcome) opens a new one.
+    private void discardConnection() {
+        try {
+            close();
+        } catch (JedisException e) {
+            // flushing into a broken socket: it is gone either way
+        } finally {
+            redis = null;
+        }
+    }
+
     @Override
     public void close() {
-        redis.close();
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    // Looked up when something is logged, not at class initialisation: a static logger would set up
+    // logging (logback and SLF4J, about 85 classes) in every run, most of which log nothing.
+    private static Logger log() {
+        return LoggerFactory.getLogger(Deduplicator.class);
     }
 }

@@ -34,7 +34,6 @@ import java.util.Map;
  * and an error record in the raw result, and the remaining modules still run.
  */
 public final class CollectionRunner {
-    private static final Logger LOG = LoggerFactory.getLogger(CollectionRunner.class);
     private final CollectorFactory collectors;
     private final Clock clock;
     private final String version;
@@ -80,7 +79,7 @@ public final class CollectionRunner {
         try {
             report = sink.deliver(documents, rawDocument);
         } catch (RuntimeException e) {
-            LOG.debug("delivery to {} failed", sink.describe(), e);
+            log().debug("delivery to {} failed", sink.describe(), e);
             deliveryError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         return new RunSummary(settings.uuid(), settings.nodeName(), sink.describe(), outcomes, documents.size(), report,
@@ -109,7 +108,7 @@ public final class CollectionRunner {
             return new ModuleOutcome(module, ModuleStatus.OK, docs.size(), took, null, facts.notes());
         } catch (Exception | LinkageError e) {
             // Contained: one module's failure must not cost the others (StackOverflow/OOM still propagate).
-            LOG.debug("module {} failed", module.moduleName(), e);
+            log().debug("module {} failed", module.moduleName(), e);
             String reason = describe(e);
             raw.put(module.moduleName(), Map.of("error", reason));
             return new ModuleOutcome(module, ModuleStatus.ERROR, 0, Duration.ofNanos(System.nanoTime() - start),
@@ -120,5 +119,11 @@ public final class CollectionRunner {
     static String describe(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    // Looked up when something is logged, not at class initialisation: a static logger would set up
+    // logging (logback and SLF4J, about 85 classes) in every run, most of which log nothing.
+    private static Logger log() {
+        return LoggerFactory.getLogger(CollectionRunner.class);
     }
 }

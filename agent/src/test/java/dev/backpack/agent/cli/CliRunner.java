@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs the real {@code backpack} command line in-process with captured writers, no cluster and no
+ * Runs the real {@code backpack} command line in-process, as {@code main} builds it, with captured writers, no cluster and no
  * external tools. Shared with the e2e module through the agent's test-jar.
  */
 public final class CliRunner {
@@ -55,7 +55,8 @@ public final class CliRunner {
     private static Result run(CliEnvironment environment, SinkSelector sinks, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = CommandLineFactory.create(environment, new PrintWriter(out), new PrintWriter(err), sinks).execute(args);
+        int code = CommandLineFactory.forArguments(environment, new PrintWriter(out), new PrintWriter(err),
+                sinks, args).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 

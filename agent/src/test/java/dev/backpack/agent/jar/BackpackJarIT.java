@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,28 @@ class BackpackJarIT {
         assertThat(Files.readAllLines(out.resolve("network-metadata.ndjson"))).hasSize(4)
                 .allSatisfy(line -> assertThat(line).contains("\"host\":\"worker-0.perf.example.com\""));
         assertThat(out.resolve("stockpile-results-raw.ndjson")).exists();
+    }
+
+    /**
+     * What a collection into files need not load, which it once did: databind (ids and lines are written
+     * with the streaming generator), logging (nothing is logged), the other subcommands' classes.
+     */
+    @Test
+    void aCollectionIntoFilesLoadsNoDatabindNoLoggingAndNoOtherSubcommand() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "the shaded jar is built in the package phase: run mvn verify");
+        Path classes = logs.resolve("classes.log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + classes, "-jar", JAR.toString(), "--host-root",
+                "src/test/resources/hosts/baremetal-sriov", "--tags", "common", "-u", "it", "--output", out.toString());
+
+        Run run = run(command, Map.of());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        List<String> loaded = Files.readAllLines(classes);
+        assertThat(loaded).as("the log is real").anyMatch(l -> l.contains(" dev.backpack.agent.sink.files.FileSink "));
+        assertThat(loaded).noneMatch(l -> l.contains(" com.fasterxml.jackson.databind."))
+                .noneMatch(l -> l.contains(" ch.qos.logback.") || l.contains(" org.slf4j."))
+                .noneMatch(l -> l.contains(" dev.backpack.agent.cli.DiffCommand ") || l.contains(" dev.backpack.agent.cli.ReportCommand "));
     }
 
     @Test
@@ -167,8 +191,18 @@ class BackpackJarIT {
         Run missing = run(List.of(launcher, "--version"), Map.of());
         Files.write(home.resolve("backpack.jsa"), new byte[4096]);
         Run damaged = run(List.of(launcher, "--version"), Map.of());
+        List<Run> runs = new ArrayList<>(List.of(missing, damaged));
+        Path trained = JAR.resolveSibling("backpack.jsa");
+        if (Files.isRegularFile(trained)) {
+            // Stale: an archive trained for another jar (here the build's, at another path and time).
+            Files.copy(trained, home.resolve("backpack.jsa"), StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(home.resolve("backpack.jar"));
+            Files.copy(JAR, home.resolve("backpack.jar"));
+            Files.setLastModifiedTime(home.resolve("backpack.jar"), FileTime.fromMillis(0));
+            runs.add(run(List.of(launcher, "--version"), Map.of()));
+        }
 
-        for (Run run : List.of(missing, damaged)) {
+        for (Run run : runs) {
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             assertThat(run.stdout().strip()).startsWith("backpack ");
             assertThat(run.stderr()).isEmpty();

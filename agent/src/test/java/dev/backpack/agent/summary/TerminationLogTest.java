@@ -1,5 +1,6 @@
 package dev.backpack.agent.summary;
 
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.backpack.agent.run.ModuleOutcome;
 import dev.backpack.agent.run.ModuleStatus;
 import dev.backpack.agent.run.RunSummary;
@@ -89,5 +90,17 @@ class TerminationLogTest {
 
         assertThat(SummaryJson.toLine(big).getBytes(StandardCharsets.UTF_8).length).isLessThan(4096);
         assertThat(big.errors()).hasSize(TerminationSummary.MAX_ERRORS + 1).last().asString().contains("45 more");
+    }
+
+    @Test
+    void theLineIsTheOneDatabindWroteFromTheRecord() throws Exception {
+        List<TerminationSummary> summaries = List.of(
+                TerminationSummary.of(run(report(false)), null),
+                TerminationSummary.of(run(report(true)), "forced: --force \"quoted\" é"),
+                TerminationSummary.skipped("u", "n", "files:/x", "already collected", Duration.ofMillis(3)),
+                TerminationSummary.failedBeforeDelivery(null, null, null, "no sink", Duration.ZERO));
+        for (TerminationSummary summary : summaries) {
+            assertThat(SummaryJson.toLine(summary)).isEqualTo(JsonMapper.builder().build().writeValueAsString(summary));
+        }
     }
 }

@@ -1,10 +1,9 @@
 package dev.backpack.agent.cli.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.backpack.agent.run.ModuleOutcome;
 import dev.backpack.agent.run.RunSummary;
 import dev.backpack.agent.sink.DeliveryReport;
+import dev.backpack.contract.JsonTreeWriter;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -60,11 +59,7 @@ public final class RunSummaryJsonOutput {
     }
 
     public static void print(RunSummary summary, boolean generatedUuid, String outputDirectory, PrintWriter out) {
-        try {
-            out.println(JsonMapper.builder().build().writeValueAsString(toMap(summary, generatedUuid, outputDirectory)));
-            out.flush();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("summary is plain maps and lists", e);
-        }
+        out.println(JsonTreeWriter.INSERTION_ORDER.toJson(toMap(summary, generatedUuid, outputDirectory)));
+        out.flush();
     }
 }

@@ -1,10 +1,8 @@
 package dev.backpack.agent.sink.files;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.backpack.agent.sink.DeliveryProgress;
 import dev.backpack.agent.sink.DeliveryReport;
 import dev.backpack.agent.sink.DocumentSink;
@@ -48,11 +46,6 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class FileSink implements DocumentSink {
     public static final String EXTENSION = ".ndjson";
     static final String LOCK_FILE = ".backpack.lock";
-    private static final Logger LOG = LoggerFactory.getLogger(FileSink.class);
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .build();
     /** A JVM holding a file lock cannot take it again (OverlappingFileLockException): sinks queue here first. */
     private static final Map<Path, ReentrantLock> FOLDER_LOCKS = new ConcurrentHashMap<>();
 
@@ -102,13 +95,13 @@ public final class FileSink implements DocumentSink {
         try {
             List<String> lines = new ArrayList<>(docs.size());
             for (MetadataDocument d : docs) {
-                lines.add(withId(d.id(), JSON.writeValueAsString(d)));
+                lines.add(DocumentLines.of(d));
             }
             replaceRun(file, run, lines);
             progress.delivered(docs.size());
             return new DeliveryReport.ModuleDelivery(docs.size(), 0, List.of());
         } catch (IOException e) {
-            LOG.debug("cannot write {}", file, e);
+            log().debug("cannot write {}", file, e);
             String reason = "cannot write " + file + ": " + e.getMessage();
             progress.failed(docs.size());
             return new DeliveryReport.ModuleDelivery(0, 0,
@@ -119,10 +112,10 @@ public final class FileSink implements DocumentSink {
     private boolean writeRaw(RawResultDocument raw, RunKey run) {
         Path file = fileFor(directory, IndexNames.RAW);
         try {
-            replaceRun(file, run, List.of(withId(raw.id(), JSON.writeValueAsString(raw))));
+            replaceRun(file, run, List.of(DocumentLines.of(raw)));
             return true;
         } catch (IOException e) {
-            LOG.error("cannot write {}: {}", file, e.getMessage());
+            log().error("cannot write {}: {}", file, e.getMessage());
             return false;
         }
     }
@@ -158,13 +151,6 @@ public final class FileSink implements DocumentSink {
         }
     }
 
-    /** Prepends {@code "_id"} to the serialized source; ids are hex, so no escaping is needed. */
-    static String withId(String id, String sourceJson) {
-        return sourceJson.length() > 2
-                ? "{\"_id\":\"" + id + "\"," + sourceJson.substring(1)
-                : "{\"_id\":\"" + id + "\"}";
-    }
-
     @Override
     public String describe() {
         return "files:" + directory;
@@ -175,19 +161,49 @@ public final class FileSink implements DocumentSink {
         return Optional.of(progress);
     }
 
-    /** The run a line belongs to; lines that are not ours (other runs, not JSON) are kept as they are. */
-    private record RunKey(String uuid, String nodeName) {
+    /**
+     * The run a line belongs to; lines that are not ours (other runs, not JSON) are kept as they are. Only
+     * the line's top-level {@code uuid} and {@code node_name} count (the last of a repeated one), read with
+     * the streaming parser, since a re-run into the same folder checks every line of its own uuid.
+     */
+    record RunKey(String uuid, String nodeName) {
+        private static final JsonFactory JSON = JsonFactory.builder().build();
+
         boolean owns(String line) {
             if (uuid == null || !line.contains(uuid)) {
                 return false; // cheap: most lines of another run do not even mention this uuid
             }
-            try {
-                JsonNode doc = JSON.readTree(line);
-                return uuid.equals(doc.path("uuid").asText(null)) && Objects.equals(nodeName,
-                        doc.path("node_name").asText(null));
+            try (JsonParser p = JSON.createParser(line)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    return false;
+                }
+                String lineUuid = null;
+                String lineNode = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    String text = textOf(p, p.nextToken());
+                    if ("uuid".equals(name)) {
+                        lineUuid = text;
+                    } else if ("node_name".equals(name)) {
+                        lineNode = text;
+                    }
+                }
+                return uuid.equals(lineUuid) && Objects.equals(nodeName, lineNode);
             } catch (IOException e) {
                 return false;
             }
+        }
+
+        // As JsonNode.asText(null): a scalar's text, null for null, "" for an object or array (skipped).
+        private static String textOf(JsonParser p, JsonToken value) throws IOException {
+            if (value == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (value.isStructStart()) {
+                p.skipChildren();
+                return "";
+            }
+            return p.getText();
         }
     }
 
@@ -199,7 +215,7 @@ public final class FileSink implements DocumentSink {
                 channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 return new FolderLock(channel, channel.lock());
             } catch (IOException e) {
-                LOG.warn("cannot lock {} ({}); writing without it: runs sharing this folder may overwrite each other",
+                log().warn("cannot lock {} ({}); writing without it: runs sharing this folder may overwrite each other",
                         lockFile, e.getMessage());
                 closeQuietly(channel);
                 return new FolderLock(null, null);
@@ -216,9 +232,15 @@ public final class FileSink implements DocumentSink {
                 try {
                     channel.close();
                 } catch (IOException e) {
-                    LOG.debug("closing a lock file: {}", e.getMessage());
+                    log().debug("closing a lock file: {}", e.getMessage());
                 }
             }
         }
+    }
+
+    // Looked up when something is logged, not at class initialisation: a static logger would set up
+    // logging (logback and SLF4J, about 85 classes) in every run, most of which log nothing.
+    private static Logger log() {
+        return LoggerFactory.getLogger(FileSink.class);
     }
 }

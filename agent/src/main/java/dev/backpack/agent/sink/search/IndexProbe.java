@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
  * (collect), never "yes".
  */
 final class IndexProbe {
-    private static final Logger LOG = LoggerFactory.getLogger(IndexProbe.class);
     private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
     private static final String OPTIONS = "?ignore_unavailable=true&allow_no_indices=true";
     /** Three periodic refreshes at the default interval, with room for a busy server's refresh to take time. */
@@ -64,7 +63,7 @@ final class IndexProbe {
             return count(query) > 0;
         } catch (IOException | ProbeFailure e) {
             String reason = e instanceof ProbeFailure failure ? failure.getMessage() : classifier.classify(e).message();
-            LOG.warn("cannot check {} for documents of uuid {} on {}: {}; collecting", config.address(), uuid,
+            log().warn("cannot check {} for documents of uuid {} on {}: {}; collecting", config.address(), uuid,
                     nodeName, reason);
             return false;
         }
@@ -159,5 +158,11 @@ final class IndexProbe {
         ProbeFailure(String message) {
             super(message);
         }
+    }
+
+    // Looked up when something is logged, not at class initialisation: a static logger would set up
+    // logging (logback and SLF4J, about 85 classes) in every run, most of which log nothing.
+    private static Logger log() {
+        return LoggerFactory.getLogger(IndexProbe.class);
     }
 }

@@ -38,7 +38,6 @@ import java.util.Optional;
  * reported per document. Nothing is dropped silently.
  */
 public final class SearchSink implements DocumentSink {
-    private static final Logger LOG = LoggerFactory.getLogger(SearchSink.class);
     private static final int CONFLICT = 409;
 
     private final SearchSinkConfig config;
@@ -126,14 +125,14 @@ public final class SearchSink implements DocumentSink {
             BulkResponse response = within(client, deadline).bulk(b -> b.operations(operations));
             return collectItems(chunk, response.items(), outcomes);
         } catch (IOException | OpenSearchException e) {
-            LOG.debug("bulk of {} documents to {}, attempt {}", chunk.size(), config.address(), attempt, e);
+            log().debug("bulk of {} documents to {}, attempt {}", chunk.size(), config.address(), attempt, e);
             SearchFailure failure = classifier.classify(e);
             if (failure.retriable()) {
                 return new BulkAttempt(chunk, failure);
             }
             outcomes.failedAll(chunk, failure.message());
         } catch (RuntimeException e) {
-            LOG.debug("bulk of {} documents to {}, attempt {}", chunk.size(), config.address(), attempt, e);
+            log().debug("bulk of {} documents to {}, attempt {}", chunk.size(), config.address(), attempt, e);
             // e.g. a response that cannot be parsed: retrying would not change it.
             outcomes.failedAll(chunk, classifier.classify(e).message());
         }
@@ -158,7 +157,7 @@ public final class SearchSink implements DocumentSink {
             outcomes.failedAll(result.retry(), reason + " (" + timeoutReached() + ")");
             return false;
         }
-        LOG.warn("bulk of {} documents to {}, attempt {}: {}; will retry in {} ms", result.retry().size(),
+        log().warn("bulk of {} documents to {}, attempt {}: {}; will retry in {} ms", result.retry().size(),
                 config.address(), attempt, reason, delay.toMillis());
         if (!Pause.sleep(delay)) {
             outcomes.failedAll(result.retry(), "interrupted before it could be sent");
@@ -223,13 +222,13 @@ public final class SearchSink implements DocumentSink {
     private void logFailures(DeliveryReport report, DeliveryOutcomes outcomes) {
         report.modules().forEach((module, delivery) -> {
             if (!delivery.ok()) {
-                LOG.error("{}: {} of {} documents not indexed into {}; first reason: {}", module,
+                log().error("{}: {} of {} documents not indexed into {}; first reason: {}", module,
                         delivery.failed().size(), delivery.delivered() + delivery.alreadyPresent()
                                 + delivery.failed().size(), config.address(), delivery.failed().get(0).reason());
             }
         });
         if (outcomes.rawFailure() != null) {
-            LOG.error("raw result not indexed into {}/{}: {}", config.address(), IndexNames.RAW, outcomes.rawFailure());
+            log().error("raw result not indexed into {}/{}: {}", config.address(), IndexNames.RAW, outcomes.rawFailure());
         }
     }
 
@@ -259,12 +258,18 @@ public final class SearchSink implements DocumentSink {
         try {
             client._transport().close();
         } catch (IOException e) {
-            LOG.debug("closing the client for {}: {}", config.address(), e.getMessage());
+            log().debug("closing the client for {}: {}", config.address(), e.getMessage());
         }
     }
 
     @Override
     public String toString() {
         return "SearchSink[" + describe() + "]";
+    }
+
+    // Looked up when something is logged, not at class initialisation: a static logger would set up
+    // logging (logback and SLF4J, about 85 classes) in every run, most of which log nothing.
+    private static Logger log() {
+        return LoggerFactory.getLogger(SearchSink.class);
     }
 }
