@@ -40,7 +40,7 @@ else
   OS_VERSION=$(sed -n 's:.*<opensearch.server.version>\(.*\)</opensearch.server.version>.*:\1:p' pom.xml)
   OS_SRC=$ROOT/e2e/target/servers/opensearch-$OS_VERSION
   if [ ! -d "$OS_SRC" ]; then
-    mvn -B -q -pl e2e generate-test-resources >/dev/null
+    mvn -B -q -pl e2e -am generate-test-resources >/dev/null
   fi
   cp -a "$OS_SRC" "$WORK/opensearch"
   OS_PORT=$(free_port)
