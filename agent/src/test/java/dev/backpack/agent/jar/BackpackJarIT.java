@@ -179,6 +179,36 @@ class BackpackJarIT {
         assertThat(Files.readString(classes)).contains("dev.backpack.agent.cli.BackpackCommand source: shared objects file");
     }
 
+    /**
+     * The package phase also trains on a de-duplicated run against CdsTrainingServers' stand-ins: the
+     * index check and Redis client are in the class list, and a run with Redis shares Jedis's classes.
+     */
+    @Test
+    void archiveHoldsTheDeduplicatedPathToo() throws Exception {
+        Path launcher = JAR.resolveSibling("backpack");
+        Path classList = JAR.resolveSibling("backpack.classlist");
+        assumeTrue(Files.isRegularFile(JAR.resolveSibling("backpack.jsa")), "the build made no AppCDS archive here");
+        assertThat(Files.readString(classList)).as("classes of the de-duplicated training run")
+                .contains("dev/backpack/agent/sink/search/IndexProbe", "redis/clients/jedis/Jedis",
+                        "dev/backpack/agent/sink/files/FileSink");
+        Path classes = logs.resolve("dedup-classes.log");
+        int closedPort; // nothing listens there once the socket is closed
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        // Redis and the search server both closed: the Redis client starts (from the archive), then the
+        // run collects without de-duplication and its delivery fails.
+        Run run = run(List.of(launcher.toString(), "--tags", "kernel", "-u", "u1", "-n", "n1",
+                        "-s", "http://127.0.0.1:" + closedPort, "--index-retries", "0", "--timeout", "5s",
+                        "--termination-log", out.resolve("dedup-termination-log").toString(),
+                        "--redisip", "127.0.0.1", "--redisport", String.valueOf(closedPort)),
+                Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classes));
+
+        assertThat(run.stderr()).contains("Redis unreachable; collecting without de-duplication");
+        assertThat(Files.readString(classes)).contains("redis.clients.jedis.Jedis source: shared objects file");
+    }
+
     /** A missing, stale or damaged archive never breaks a run and says nothing: it runs without sharing. */
     @Test
     void launcherRunsQuietlyWithoutAUsableArchive() throws Exception {
