@@ -36,21 +36,13 @@ public final class CommandLineFactory {
      */
     public static CommandLine forArguments(CliEnvironment environment, PrintWriter out, PrintWriter err,
                                            SinkSelector sinks, String... args) {
-        CollectionRunner runner = new CollectionRunner();
-        CommandLine root = new CommandLine(new BackpackCommand(environment, sinks, runner));
-        if (needsSubcommands(args)) {
-            addSubcommands(root, environment, sinks, runner);
-        }
-        return configure(root, out, err);
+        return build(environment, out, err, sinks, needsSubcommands(args));
     }
 
     /** The whole command line, every subcommand included. */
     public static CommandLine create(CliEnvironment environment, PrintWriter out, PrintWriter err,
                                      SinkSelector sinks) {
-        CollectionRunner runner = new CollectionRunner();
-        CommandLine root = new CommandLine(new BackpackCommand(environment, sinks, runner));
-        addSubcommands(root, environment, sinks, runner);
-        return configure(root, out, err);
+        return build(environment, out, err, sinks, true);
     }
 
     /**
@@ -76,15 +68,16 @@ public final class CommandLineFactory {
         return arg.substring(1, end < 0 ? arg.length() : end).indexOf('h') >= 0;
     }
 
-    private static void addSubcommands(CommandLine root, CliEnvironment environment, SinkSelector sinks,
-                                       CollectionRunner runner) {
-        root.addSubcommand(AgentFlags.SERVE, new ServeCommand(environment, sinks, runner))
-                .addSubcommand("show", new ShowCommand(sinks))
-                .addSubcommand("diff", new DiffCommand(sinks))
-                .addSubcommand("report", new ReportCommand(sinks));
-    }
-
-    private static CommandLine configure(CommandLine root, PrintWriter out, PrintWriter err) {
+    private static CommandLine build(CliEnvironment environment, PrintWriter out, PrintWriter err, SinkSelector sinks,
+                                     boolean withSubcommands) {
+        CollectionRunner runner = new CollectionRunner();
+        CommandLine root = new CommandLine(new BackpackCommand(environment, sinks, runner));
+        if (withSubcommands) {
+            root.addSubcommand(AgentFlags.SERVE, new ServeCommand(environment, sinks, runner))
+                    .addSubcommand("show", new ShowCommand(sinks))
+                    .addSubcommand("diff", new DiffCommand(sinks))
+                    .addSubcommand("report", new ReportCommand(sinks));
+        }
         ErrorHandler errors = new ErrorHandler();
         return root.setOut(out)
                 .setErr(err)
