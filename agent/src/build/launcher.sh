@@ -18,7 +18,8 @@ log=$target/cds-training.log
 : >"$log"
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
-# The de-duplicated run, while the stand-ins serve (they stop when their standard input closes).
+# The de-duplicated run, while the stand-ins serve (they stop when their standard input closes); it only
+# records its classes: the collection below adds its own and dumps the archive once.
 fifo=$target/cds-training.stdin
 rm -f "$fifo" && mkfifo "$fifo"
 "$JAVA" "$here/CdsTrainingServers.java" <"$fifo" >"$target/cds-training.ports" 2>>"$log" &
@@ -32,7 +33,7 @@ for _ in $(seq 1 300); do
 done
 if [ -n "$ports" ]; then
   set -- $ports
-  BACKPACK_CDS_CLASSES="$target/backpack.classlist" BACKPACK_CDS_TRAIN=1 "$target/backpack" --tags common \
+  BACKPACK_CDS_CLASSES="$target/backpack.classlist" BACKPACK_CDS_TRAIN=record "$target/backpack" --tags common \
     -u cds-training -n cds-training -s "http://127.0.0.1:$2" --redisip 127.0.0.1 --redisport "$1" \
     --termination-log "$target/cds-training.termination-log" >>"$log" 2>&1 || true
 else
